@@ -1,0 +1,86 @@
+import type { ChatCompletionChunk } from "./chat/chat-chunk";
+import type { ChatCompletionRequest } from "./chat/chat-request";
+import type { ChatCompletionResponse } from "./chat/chat-response";
+import type { Warning } from "./gateway/warning";
+import type { Clock, IdGenerator } from "./ids";
+import type { ResponsesRequest } from "./responses/responses-request";
+import type { HttpTransport } from "./transport";
+
+/** The wire protocol a provider speaks upstream. */
+export type ProviderProtocol = "openai-chat" | "openai-responses" | "anthropic-messages" | "gemini";
+
+/** What the catalog knows of the model being called; providers use it for per-model defaults. */
+export interface ModelInfo {
+  /** Canonical id, such as `claude-sonnet-4-6`. */
+  canonicalId?: string;
+  /** Largest `max_tokens` the model accepts; also the default where the upstream requires one. */
+  maxOutputTokens?: number;
+  contextWindow?: number;
+  /** Whether the model reasons (OpenAI o-series, Claude with thinking, Gemini 2.5+, DeepSeek reasoner). */
+  reasoning?: boolean;
+  /** Whether the model is served only on the Responses API upstream (o3-pro, gpt-5.5-pro). */
+  responsesOnly?: boolean;
+}
+
+/** Per-call inputs of a provider. The request's `model` is already the provider's model id. */
+export interface ProviderCallOptions {
+  /** The upstream API key for this call (the router picks one from the provider's key pool). */
+  apiKey: string;
+  /** Aborted when the client goes away or the router gives up; the upstream request is cancelled. */
+  signal?: AbortSignal;
+  model?: ModelInfo;
+}
+
+/** A non-streaming Chat answer and the warnings its translation produced. */
+export interface ChatResult {
+  response: ChatCompletionResponse;
+  warnings: Warning[];
+}
+
+/**
+ * A streaming Chat answer. The promise resolves once the upstream accepted the request (HTTP 200), so an
+ * HTTP error rejects it and the router can still fail over. `chunks` throws a `GatewayError` on a mid-stream
+ * failure. When the upstream reports usage, the last chunk has `choices: []` and `usage`.
+ * `warnings` grows while the stream is read (unknown upstream events, for example).
+ */
+export interface ChatStreamResult {
+  chunks: AsyncIterable<ChatCompletionChunk>;
+  warnings: Warning[];
+}
+
+/** An upstream answer relayed byte for byte (native Responses passthrough). */
+export interface PassthroughResult {
+  status: number;
+  headers: Record<string, string>;
+  body: AsyncIterable<Uint8Array>;
+}
+
+/**
+ * A provider: takes a Chat request (the hub format) and answers in Chat, translating to and from its own
+ * protocol. HTTP errors are thrown as `GatewayError`s with `retryable` set.
+ */
+export interface Provider {
+  /** Provider name as used in `provider/model` ids and `routing_metadata.provider`: `anthropic`, `google`, ... */
+  readonly name: string;
+  readonly protocol: ProviderProtocol;
+  chat(request: ChatCompletionRequest, options: ProviderCallOptions): Promise<ChatResult>;
+  streamChat(request: ChatCompletionRequest, options: ProviderCallOptions): Promise<ChatStreamResult>;
+  /**
+   * Native Responses: the request goes upstream as sent (less the gateway fields) and the answer, streamed
+   * or not, comes back untouched. Present only on providers that speak Responses.
+   */
+  responses?(request: ResponsesRequest, options: ProviderCallOptions): Promise<PassthroughResult>;
+}
+
+/** Options every provider factory (`createAnthropicProvider`, `createGoogleProvider`, ...) accepts. */
+export interface ProviderOptions {
+  /** The upstream base URL; each provider documents its default. */
+  baseUrl?: string;
+  /** The HTTP transport; `createFetchTransport()` when absent. */
+  transport?: HttpTransport;
+  /** Id generator for ids the upstream does not supply (tool call ids, response ids). */
+  ids?: IdGenerator;
+  clock?: Clock;
+  /** Extra headers sent on every upstream request. */
+  headers?: Record<string, string>;
+}

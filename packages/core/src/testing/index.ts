@@ -1,0 +1,3 @@
+export * from "./fixtures";
+export * from "./recordings";
+export * from "./replay-fetch";

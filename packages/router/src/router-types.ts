@@ -1,0 +1,162 @@
+import type {
+  ChatUsage,
+  Clock,
+  GatewayRouting,
+  ModelInfo,
+  Provider,
+  RoutingAttempt,
+  RoutingCost,
+  RoutingMetadata,
+  Warning,
+} from "@switchyard/core";
+
+/** Prices in USD per million tokens. */
+export interface OfferingPrices {
+  input: number;
+  output: number;
+  cacheRead?: number;
+  cacheWrite?: number;
+}
+
+/** What an offering can do; a request that needs a missing capability never routes to it. */
+export interface OfferingCapabilities {
+  tools: boolean;
+  parallelTools: boolean;
+  vision: boolean;
+  jsonSchema: boolean;
+  reasoning: boolean;
+  streaming: boolean;
+  logprobs: boolean;
+}
+
+/** The endpoints an offering serves natively: chat, responses, or both. */
+export type OfferingEndpoint = "chat" | "responses";
+
+/** One canonical model served by one provider. */
+export interface Offering {
+  canonicalId: string;
+  provider: string;
+  providerModelId: string;
+  prices: OfferingPrices;
+  contextWindow: number;
+  maxOutputTokens: number;
+  capabilities: OfferingCapabilities;
+  /** Endpoints the upstream speaks. `["responses"]` alone marks a Responses-only model. */
+  endpoints: OfferingEndpoint[];
+}
+
+/** A canonical model and the offerings that serve it. */
+export interface CanonicalModel {
+  id: string;
+  ownedBy: string;
+  aliases: string[];
+  offerings: Offering[];
+}
+
+/** What a request needs from an offering, derived from the request itself. */
+export interface RequestRequirements {
+  tools: boolean;
+  parallelTools: boolean;
+  vision: boolean;
+  jsonSchema: boolean;
+  logprobs: boolean;
+  streaming: boolean;
+  /** Estimated prompt size, for the context-window filter. */
+  estimatedInputTokens: number;
+  maxOutputTokens?: number;
+}
+
+/** The routing question: which models, which endpoint, what objective and limits. */
+export interface RouteRequest {
+  /** A single model id (canonical, alias, or `provider/model`). Exclusive with `models`. */
+  model?: string;
+  /** `gateway.models`: ordered candidates. */
+  models?: string[];
+  routing?: GatewayRouting;
+  /** The client's endpoint. */
+  endpoint: OfferingEndpoint;
+  requirements: RequestRequirements;
+  /** `prompt_cache_key`, or a key derived from `user` plus the conversation prefix, for cache affinity. */
+  affinityKey?: string;
+}
+
+/** A provider the router may call, with its pool of API keys. */
+export interface ProviderRegistration {
+  provider: Provider;
+  apiKeys: string[];
+}
+
+/** One attempt target handed to the caller's attempt function. */
+export interface AttemptTarget {
+  offering: Offering;
+  provider: Provider;
+  apiKey: string;
+  /** What providers need to know of the model (max output tokens, reasoning, Responses-only). */
+  modelInfo: ModelInfo;
+  /** Aborted when the router gives up on this attempt (total time budget) or the caller's signal aborts. */
+  signal: AbortSignal;
+}
+
+/**
+ * A successful routing. `value` is what the attempt function returned. For a stream, the attempt function
+ * resolves once the first chunk arrived, so a stream that fails before its first byte still fails over.
+ */
+export interface RouteSuccess<T> {
+  value: T;
+  target: AttemptTarget;
+  /** The objective used, for `routing_metadata.routing_strategy`. */
+  strategy: string;
+  /** Every attempt, failed ones first. */
+  attempts: RoutingAttempt[];
+  /** Warnings from fallbacks taken (one per failed attempt that was skipped over). */
+  warnings: Warning[];
+  /** Clock time when routing started, for ttft and throughput. */
+  startedAt: number;
+}
+
+/** What the caller observed once an answer was fully delivered, to update health and compute cost. */
+export interface CompletionReport {
+  usage?: ChatUsage | null;
+  /** Time from routing start to the first byte of the answer. */
+  ttftMs?: number;
+  /** Time from routing start to the end of the answer. */
+  durationMs: number;
+  /** Set when the answer failed after it had started (a mid-stream error). */
+  failed?: boolean;
+  /** Translation warnings to add to `routing_metadata.warnings`. */
+  warnings?: Warning[];
+}
+
+/** The router: selection, failover, health and cost. Deterministic under the injected clock and random. */
+export interface Router {
+  /**
+   * Picks candidates and calls `attempt` on each in turn until one succeeds or none is left. Retryable
+   * `GatewayError`s fail over; others are thrown at once. Throws `model_not_found` (404) for unknown models.
+   */
+  route<T>(
+    request: RouteRequest,
+    attempt: (target: AttemptTarget) => Promise<T>,
+    signal?: AbortSignal,
+  ): Promise<RouteSuccess<T>>;
+  /** Records the outcome of a delivered answer and returns the `routing_metadata` to send. */
+  complete(success: RouteSuccess<unknown>, report: CompletionReport): RoutingMetadata;
+  /** Cost of a usage at an offering's prices. */
+  cost(offering: Offering, usage: ChatUsage): RoutingCost;
+  /** The canonical models of the catalog. */
+  models(): CanonicalModel[];
+  /** Resolves a model id (canonical, alias or `provider/model`) or throws `model_not_found`. */
+  resolve(model: string): CanonicalModel;
+}
+
+/** Options of `createRouter`. */
+export interface RouterOptions {
+  models: CanonicalModel[];
+  providers: ProviderRegistration[];
+  clock?: Clock;
+  /** Returns a number in [0, 1); injected so selection ties and key spreading are deterministic in tests. */
+  random?: () => number;
+  /** Most attempts per request (default 3). */
+  maxAttempts?: number;
+  /** Total time budget across attempts in ms (default 120000). */
+  maxTotalMs?: number;
+}
