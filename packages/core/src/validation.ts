@@ -21,7 +21,10 @@ const describeValue = (value: unknown): string => JSON.stringify(value) ?? Strin
 function describeIssue(issue: Issue): string {
   switch (issue.code) {
     case "invalid_type":
-      return issue.input === undefined ? "is required" : `expected ${article(issue.expected)}`;
+      // zod does not keep the input on issues by default; its message says when the value was missing.
+      return issue.message.endsWith("received undefined")
+        ? "is required"
+        : `expected ${article(issue.expected)}`;
     case "too_small": {
       const bound = String(issue.minimum);
       if (issue.origin === "array") return `must have at least ${bound} item${bound === "1" ? "" : "s"}`;
@@ -56,7 +59,8 @@ function mostSpecificIssue(issue: Issue, prefix: readonly PathKey[]): { path: Pa
     const branches = issue.errors.filter((branch) => branch.length > 0);
     if (discriminator !== undefined || branches.length === 0) {
       const field = discriminator ?? "type";
-      return { path: [...path, field], message: `unknown or missing '${field}' value` };
+      const fieldPath = path[path.length - 1] === field ? path : [...path, field];
+      return { path: fieldPath, message: `unknown or missing '${field}' value` };
     }
     const deepest = branches.reduce((best, branch) => (depth(branch) > depth(best) ? branch : best));
     if (depth(deepest) === 0) return { path, message: "does not match any accepted shape" };

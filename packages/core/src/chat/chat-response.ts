@@ -56,7 +56,8 @@ export const ChatAnnotationSchema = z.looseObject({
 /** The assistant message of a completion, with the reasoning extensions. */
 export const ChatResponseMessageSchema = z.looseObject({
   role: z.literal("assistant"),
-  content: z.string().nullable(),
+  // OpenAI always sends `content`; some compatible servers (Groq) omit it on tool-call-only answers.
+  content: z.string().nullish(),
   refusal: z.string().nullish(),
   tool_calls: z.array(ChatToolCallSchema).nullish(),
   annotations: z.array(ChatAnnotationSchema).nullish(),

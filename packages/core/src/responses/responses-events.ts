@@ -36,16 +36,22 @@ export const ResponseOutputItemDoneEventSchema = z.looseObject({
   ...sequenced,
 });
 
+/** A content part in `content_part` events: output text, refusal, or reasoning text (open-weight servers). */
+const StreamedContentPartSchema = z.union([
+  OutputContentSchema,
+  z.looseObject({ type: z.literal("reasoning_text"), text: z.string() }),
+]);
+
 /** `response.content_part.added` / `.done`. */
 export const ResponseContentPartAddedEventSchema = z.looseObject({
   type: z.literal("response.content_part.added"),
-  part: OutputContentSchema,
+  part: StreamedContentPartSchema,
   ...onContent,
   ...sequenced,
 });
 export const ResponseContentPartDoneEventSchema = z.looseObject({
   type: z.literal("response.content_part.done"),
-  part: OutputContentSchema,
+  part: StreamedContentPartSchema,
   ...onContent,
   ...sequenced,
 });
@@ -146,12 +152,23 @@ export const ResponseReasoningTextDoneEventSchema = z.looseObject({
   ...sequenced,
 });
 
-/** `error`: a failure during the stream, followed by `response.failed`. */
+/**
+ * `error`: a failure during the stream, followed by `response.failed`. The SDK types put code, message and
+ * param at the top level; OpenAI's servers also send them nested under `error`, so both are accepted.
+ */
 export const ResponseErrorEventSchema = z.looseObject({
   type: z.literal("error"),
-  code: z.string().nullable(),
-  message: z.string(),
-  param: z.string().nullable(),
+  code: z.string().nullish(),
+  message: z.string().optional(),
+  param: z.string().nullish(),
+  error: z
+    .looseObject({
+      type: z.string().optional(),
+      code: z.string().nullish(),
+      message: z.string(),
+      param: z.string().nullish(),
+    })
+    .optional(),
   ...sequenced,
 });
 

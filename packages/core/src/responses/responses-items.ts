@@ -97,12 +97,26 @@ const TypedInputItemSchema = z.discriminatedUnion("type", [
   BuiltInItemSchema,
 ]);
 
+type InputItemShape =
+  | z.infer<typeof InputMessageItemSchema>
+  | z.infer<typeof OutputMessageItemSchema>
+  | z.infer<typeof TypedInputItemSchema>;
+
+/** Messages may omit `type`, so items are dispatched by hand: errors then name the field that is wrong. */
+function inputItemSchemaFor(value: unknown): z.ZodType<InputItemShape> {
+  const item =
+    typeof value === "object" && value !== null ? (value as { type?: unknown; role?: unknown }) : {};
+  if (item.type !== undefined && item.type !== "message") return TypedInputItemSchema;
+  return item.role === "assistant" ? OutputMessageItemSchema : InputMessageItemSchema;
+}
+
 /** Any item of a Responses `input` array. */
-export const ResponseInputItemSchema = z.union([
-  InputMessageItemSchema,
-  OutputMessageItemSchema,
-  TypedInputItemSchema,
-]);
+export const ResponseInputItemSchema = z.unknown().transform((value, context): InputItemShape => {
+  const result = inputItemSchemaFor(value).safeParse(value);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) context.addIssue(issue as Parameters<typeof context.addIssue>[0]);
+  return z.NEVER;
+});
 
 /** An assistant message in `output`, with its id and status always present. */
 export const ResponseOutputMessageSchema = OutputMessageItemSchema.extend({

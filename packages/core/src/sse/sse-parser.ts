@@ -39,8 +39,9 @@ export function createSseParser(): SseParser {
     },
     end() {
       const rest = decoder.decode();
-      if (rest !== "") parser.feed(rest);
-      parser.reset({ consume: true });
+      // Two line breaks complete a trailing event that the stream did not terminate; they are harmless otherwise.
+      parser.feed(`${rest}\n\n`);
+      parser.reset();
       return drain();
     },
   };

@@ -1,0 +1,76 @@
+import { z } from "zod";
+
+/** The provider kinds the server knows how to build. */
+export const ProviderKindSchema = z.enum(["openai", "anthropic", "google", "deepseek", "openai-compatible"]);
+
+/** One upstream provider in the config file. */
+export const ProviderFileEntrySchema = z.strictObject({
+  /** Which provider package serves it; defaults to the entry's name for the four built-in providers. */
+  type: ProviderKindSchema.optional(),
+  /** One upstream key, or `apiKeys` for a pool the router spreads requests over. */
+  apiKey: z.string().min(1).optional(),
+  apiKeys: z.array(z.string().min(1)).min(1).optional(),
+  baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** `openai-compatible` only: a preset name (groq, together, fireworks, mistral, xai, vllm, ollama, llamacpp). */
+  preset: z.string().min(1).optional(),
+  /** Extra headers sent on every upstream request. */
+  headers: z.record(z.string(), z.string()).optional(),
+  /** `false` turns a provider off even when its environment key is set. */
+  enabled: z.boolean().optional(),
+});
+
+/** A client key: the bare `ak_...` string, or the key with a display name. */
+export const ClientKeyFileEntrySchema = z.union([
+  z.string().startsWith("ak_", { message: "client keys must start with 'ak_'" }),
+  z.strictObject({
+    key: z.string().startsWith("ak_", { message: "client keys must start with 'ak_'" }),
+    name: z.string().min(1).max(100).optional(),
+  }),
+]);
+
+/** Limits of the server; every field has a default. */
+export const LimitsFileSchema = z.strictObject({
+  /** Largest request body in bytes (default 1 MiB); larger bodies get a 413. */
+  bodyBytes: z.number().int().positive().optional(),
+  /** Keep-alive connections per upstream origin; keep it at or above the expected concurrent streams. */
+  upstreamConnections: z.number().int().min(1).optional(),
+  /** How long an upstream may take to send response headers, in ms. */
+  upstreamHeadersTimeoutMs: z.number().int().positive().optional(),
+  /** Longest silence between two upstream body chunks, in ms. */
+  upstreamBodyTimeoutMs: z.number().int().positive().optional(),
+  /** How long graceful shutdown waits for in-flight requests, in ms. */
+  shutdownDeadlineMs: z.number().int().nonnegative().optional(),
+  /** Most provider attempts per request (router failover). */
+  maxAttempts: z.number().int().min(1).optional(),
+  /** Total time budget across attempts, in ms. */
+  maxTotalMs: z.number().int().positive().optional(),
+});
+
+/** Logging settings. */
+export const LoggingFileSchema = z.strictObject({
+  level: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  /** Log prompts and completions on the request line. Off by default; turn on only where that is allowed. */
+  logContent: z.boolean().optional(),
+});
+
+/** The config file (`--config` or `SWITCHYARD_CONFIG`), JSON. Unknown keys are errors, so typos surface. */
+export const ConfigFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  host: z.string().min(1).optional(),
+  port: z.number().int().min(0).max(65535).optional(),
+  clientKeys: z.array(ClientKeyFileEntrySchema).optional(),
+  providers: z.record(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/), ProviderFileEntrySchema).optional(),
+  /** Catalog additions and overrides, validated by the router's `mergeModels`. */
+  models: z.unknown().optional(),
+  /** Model names the client may send, mapped to catalog ids: `{ "gpt-4": "gpt-4o" }`. */
+  modelAliases: z.record(z.string().min(1), z.string().min(1)).optional(),
+  limits: LimitsFileSchema.optional(),
+  logging: LoggingFileSchema.optional(),
+});
+
+/** The parsed config file. */
+export type ConfigFile = z.infer<typeof ConfigFileSchema>;
+/** One provider entry of the config file. */
+export type ProviderFileEntry = z.infer<typeof ProviderFileEntrySchema>;
+/** The provider kinds the server can build. */
+export type ProviderKind = z.infer<typeof ProviderKindSchema>;
