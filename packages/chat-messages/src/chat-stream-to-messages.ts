@@ -5,13 +5,14 @@ import {
   type IdGenerator,
   type ReasoningDetail,
   type Warning,
+  wrapReasoningDetails,
 } from "@switchyard/core";
 import { parseToolInput } from "./chat-response-to-messages";
 import { finishReasonToStopReason } from "./map-stop-reason";
 import { toMessagesError } from "./messages-errors";
 import type { MessagesStopReason, MessagesStreamEvent, MessagesUsage } from "./messages-output";
 import { chatUsageToMessages } from "./messages-usage";
-import { isAnthropicDetail, wrapReasoningDetails } from "./reasoning-envelope";
+import { isAnthropicDetail } from "./reasoning-envelope";
 
 /** Options of `createChatToMessagesTranscoder`. */
 export interface ChatToMessagesOptions {

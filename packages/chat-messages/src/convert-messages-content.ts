@@ -8,6 +8,7 @@ import {
   operationNotAllowed,
   REASONING_FORMATS,
   type ReasoningDetail,
+  unwrapReasoningDetails,
   type Warning,
 } from "@switchyard/core";
 import type {
@@ -18,7 +19,6 @@ import type {
   MessagesTextBlock,
   MessagesToolResultBlock,
 } from "./messages-api";
-import { unwrapReasoningDetails } from "./reasoning-envelope";
 
 type Block = Exclude<MessagesContentBlock, string>;
 

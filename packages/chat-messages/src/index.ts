@@ -12,4 +12,3 @@ export { type MessagesErrorBody, toMessagesError } from "./messages-errors";
 export type * from "./messages-output";
 export { messagesRequestToChat } from "./messages-request-to-chat";
 export { chatUsageToMessages } from "./messages-usage";
-export { unwrapReasoningDetails, wrapReasoningDetails } from "./reasoning-envelope";

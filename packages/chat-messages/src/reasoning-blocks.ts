@@ -1,6 +1,7 @@
 import type { ReasoningDetail } from "@switchyard/core";
+import { wrapReasoningDetails } from "@switchyard/core";
 import type { MessagesOutputBlock } from "./messages-output";
-import { isAnthropicDetail, wrapReasoningDetails } from "./reasoning-envelope";
+import { isAnthropicDetail } from "./reasoning-envelope";
 
 /**
  * The thinking blocks of an answer, from `reasoning_content` and `reasoning_details`: Claude's signed

@@ -4,12 +4,13 @@ import {
   parseOrThrow,
   REASONING_FORMATS,
   type ReasoningDetail,
+  unwrapReasoningDetails,
+  wrapReasoningDetails,
 } from "@switchyard/core";
 import { describe, expect, it } from "vitest";
 import { chatResponseToMessages } from "./chat-response-to-messages";
 import { MessagesRequestSchema } from "./messages-api";
 import { messagesRequestToChat } from "./messages-request-to-chat";
-import { unwrapReasoningDetails, wrapReasoningDetails } from "./reasoning-envelope";
 
 const answer = (message: ChatCompletionResponse["choices"][0]["message"]): ChatCompletionResponse => ({
   id: "chatcmpl-1",

@@ -1,60 +1,24 @@
 import {
   type IdGenerator,
+  REASONING_ENVELOPE_PREFIX,
   REASONING_FORMATS,
   type ReasoningDetail,
-  ReasoningDetailSchema,
   type ReasoningItem,
+  unwrapReasoningDetails,
+  wrapReasoningDetails,
 } from "@switchyard/core";
 
-/**
- * Prefix of an `encrypted_content` that wraps reasoning state of a non-OpenAI model (Anthropic signed or
- * redacted thinking, Gemini thought signatures). A Responses client treats `encrypted_content` as opaque and
- * sends it back unchanged, so the state survives a tool loop served from a Chat upstream.
- */
-export const WRAPPED_REASONING_PREFIX = "switchyard.reasoning_details.v1:";
+export { unwrapReasoningDetails, wrapReasoningDetails };
+
+/** Prefix of an `encrypted_content` that wraps non-OpenAI reasoning state (core's reasoning envelope). */
+export const WRAPPED_REASONING_PREFIX = REASONING_ENVELOPE_PREFIX;
 
 const isOpenAIFormat = (format: string | undefined): boolean => format === REASONING_FORMATS.openai;
 
 /** Whether a detail carries state only its own model family can read (anything but OpenAI's). */
-const isForeignState = (detail: ReasoningDetail): boolean =>
+export const isForeignState = (detail: ReasoningDetail): boolean =>
   (detail.type === "reasoning.text" && detail.signature != null) ||
   (detail.type === "reasoning.encrypted" && !isOpenAIFormat(detail.format));
-
-function toBase64(text: string): string {
-  let binary = "";
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
-function fromBase64(encoded: string): string | undefined {
-  try {
-    const binary = atob(encoded);
-    const bytes = Uint8Array.from(binary, (character) => character.charCodeAt(0));
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Wraps non-OpenAI reasoning details into one opaque `encrypted_content` string. */
-export function wrapReasoningDetails(details: readonly ReasoningDetail[]): string {
-  return WRAPPED_REASONING_PREFIX + toBase64(JSON.stringify(details));
-}
-
-/** Unwraps details made by `wrapReasoningDetails`; undefined for any other string (a real OpenAI blob). */
-export function unwrapReasoningDetails(encrypted: string): ReasoningDetail[] | undefined {
-  if (!encrypted.startsWith(WRAPPED_REASONING_PREFIX)) return undefined;
-  const json = fromBase64(encrypted.slice(WRAPPED_REASONING_PREFIX.length));
-  if (json === undefined) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    return undefined;
-  }
-  const result = ReasoningDetailSchema.array().safeParse(parsed);
-  return result.success ? result.data : undefined;
-}
 
 /**
  * A Responses `reasoning` item -> `reasoning_details` entries: summaries become `reasoning.summary`, reasoning
@@ -62,7 +26,8 @@ export function unwrapReasoningDetails(encrypted: string): ReasoningDetail[] | u
  * `openai-responses-v1` and the item id. A wrapped `encrypted_content` gives back the original details.
  */
 export function reasoningItemToDetails(item: ReasoningItem): ReasoningDetail[] {
-  const unwrapped = item.encrypted_content == null ? undefined : unwrapReasoningDetails(item.encrypted_content);
+  const unwrapped =
+    item.encrypted_content == null ? undefined : unwrapReasoningDetails(item.encrypted_content);
   if (unwrapped !== undefined) return unwrapped;
   const origin = { ...(item.id === undefined ? {} : { id: item.id }), format: REASONING_FORMATS.openai };
   const details: ReasoningDetail[] = [];
@@ -105,19 +70,22 @@ function groupDetails(details: readonly ReasoningDetail[]): ReasoningDetail[][] 
  * Chat reasoning (`reasoning_details`, else `reasoning_content`) -> Responses `reasoning` items. OpenAI state
  * maps field by field; a group holding another family's signed or encrypted state keeps its readable text
  * and carries the original details wrapped in `encrypted_content` (see `WRAPPED_REASONING_PREFIX`).
+ * Without `ids`, items without a detail id get no id (input items may omit it). With `wrapForeignState`
+ * false, blobs map to `encrypted_content` as they are (the caller filtered them).
  */
 export function chatReasoningToItems(
   reasoningText: string | null | undefined,
   details: readonly ReasoningDetail[] | null | undefined,
-  ids: IdGenerator,
+  options: { ids?: IdGenerator; wrapForeignState: boolean },
 ): ReasoningItem[] {
+  const { ids, wrapForeignState } = options;
   const all: ReasoningDetail[] = [...(details ?? [])];
   const hasText = all.some((detail) => detail.type === "reasoning.text");
   if (!hasText && reasoningText != null && reasoningText !== "") {
     all.unshift({ type: "reasoning.text", text: reasoningText });
   }
   return groupDetails(all).map((group) => {
-    const id = group.find((detail) => detail.id != null)?.id ?? ids("rs");
+    const id = group.find((detail) => detail.id != null)?.id ?? ids?.("rs");
     const summary = group.flatMap((detail) =>
       detail.type === "reasoning.summary" ? [{ type: "summary_text" as const, text: detail.summary }] : [],
     );
@@ -125,13 +93,14 @@ export function chatReasoningToItems(
       detail.type === "reasoning.text" ? [{ type: "reasoning_text" as const, text: detail.text }] : [],
     );
     const blob = group.find((detail) => detail.type === "reasoning.encrypted");
-    const encrypted = group.some(isForeignState)
-      ? wrapReasoningDetails(group)
-      : blob?.type === "reasoning.encrypted"
-        ? blob.data
-        : undefined;
+    const encrypted =
+      wrapForeignState && group.some(isForeignState)
+        ? wrapReasoningDetails(group)
+        : blob?.type === "reasoning.encrypted"
+          ? blob.data
+          : undefined;
     return {
-      id,
+      ...(id == null ? {} : { id }),
       type: "reasoning",
       summary,
       ...(content.length > 0 ? { content } : {}),

@@ -70,6 +70,19 @@ export interface Provider {
    * or not, comes back untouched. Present only on providers that speak Responses.
    */
   responses?(request: ResponsesRequest, options: ProviderCallOptions): Promise<PassthroughResult>;
+  /**
+   * Native Anthropic Messages: the body (with the provider's model id, less the gateway fields) goes upstream
+   * as sent and the answer comes back untouched. Present only on the Anthropic provider.
+   */
+  messages?(body: Record<string, unknown>, options: NativeCallOptions): Promise<PassthroughResult>;
+  /** Exact input-token count of a Messages body, where the upstream offers one. */
+  countTokens?(body: Record<string, unknown>, options: NativeCallOptions): Promise<number>;
+}
+
+/** Per-call inputs of a native passthrough call: the usual options plus client headers to forward. */
+export interface NativeCallOptions extends ProviderCallOptions {
+  /** Protocol headers from the client that the upstream should see (such as `anthropic-beta`). */
+  headers?: Record<string, string>;
 }
 
 /** Options every provider factory (`createAnthropicProvider`, `createGoogleProvider`, ...) accepts. */

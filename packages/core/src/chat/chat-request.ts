@@ -1,5 +1,9 @@
 import { z } from "zod";
-import { GatewayOptionsSchema, ProviderExtensionsSchema } from "../gateway/gateway-options";
+import {
+  GatewayOptionsSchema,
+  ProviderExtensionsSchema,
+  requireOneModelSource,
+} from "../gateway/gateway-options";
 import { ChatMessageSchema } from "./chat-messages";
 import { ChatResponseFormatSchema, ChatToolChoiceSchema, ChatToolSchema } from "./chat-tools";
 
@@ -65,21 +69,7 @@ export const ChatCompletionRequestSchema = z
     gateway: GatewayOptionsSchema.optional(),
     extensions: ProviderExtensionsSchema.optional(),
   })
-  .superRefine((request, context) => {
-    if (request.model !== undefined && request.gateway?.models !== undefined) {
-      context.addIssue({
-        code: "custom",
-        path: ["gateway", "models"],
-        message: "'model' and 'gateway.models' are mutually exclusive; send one of them",
-      });
-    } else if (request.model === undefined && request.gateway?.models === undefined) {
-      context.addIssue({
-        code: "custom",
-        path: ["model"],
-        message: "required unless 'gateway.models' is set",
-      });
-    }
-  });
+  .superRefine(requireOneModelSource);
 
 export type ReasoningEffort = z.infer<typeof ReasoningEffortSchema>;
 /** A validated Chat Completions request. */

@@ -45,6 +45,25 @@ export const ProviderExtensionsSchema = z.looseObject({
   deepseek: z.record(z.string(), z.unknown()).optional(),
 });
 
+/**
+ * The rule both request schemas share: exactly one of `model` and `gateway.models`. Used as a zod
+ * `superRefine` so the error names the field.
+ */
+export function requireOneModelSource(
+  request: { model?: string | undefined; gateway?: { models?: string[] | undefined } | undefined },
+  context: z.RefinementCtx,
+): void {
+  if (request.model !== undefined && request.gateway?.models !== undefined) {
+    context.addIssue({
+      code: "custom",
+      path: ["gateway", "models"],
+      message: "'model' and 'gateway.models' are mutually exclusive; send one of them",
+    });
+  } else if (request.model === undefined && request.gateway?.models === undefined) {
+    context.addIssue({ code: "custom", path: ["model"], message: "required unless 'gateway.models' is set" });
+  }
+}
+
 export type RoutingObjective = z.infer<typeof RoutingObjectiveSchema>;
 export type GatewayRouting = z.infer<typeof GatewayRoutingSchema>;
 export type GatewayMetadata = z.infer<typeof GatewayMetadataSchema>;

@@ -1,5 +1,9 @@
 import { z } from "zod";
-import { GatewayOptionsSchema, ProviderExtensionsSchema } from "../gateway/gateway-options";
+import {
+  GatewayOptionsSchema,
+  ProviderExtensionsSchema,
+  requireOneModelSource,
+} from "../gateway/gateway-options";
 import { ResponseInputItemSchema } from "./responses-items";
 
 /** A function tool in the flat Responses shape: `{type, name, description, parameters, strict}`. */
@@ -107,21 +111,7 @@ export const ResponsesRequestSchema = z
     gateway: GatewayOptionsSchema.optional(),
     extensions: ProviderExtensionsSchema.optional(),
   })
-  .superRefine((request, context) => {
-    if (request.model !== undefined && request.gateway?.models !== undefined) {
-      context.addIssue({
-        code: "custom",
-        path: ["gateway", "models"],
-        message: "'model' and 'gateway.models' are mutually exclusive; send one of them",
-      });
-    } else if (request.model === undefined && request.gateway?.models === undefined) {
-      context.addIssue({
-        code: "custom",
-        path: ["model"],
-        message: "required unless 'gateway.models' is set",
-      });
-    }
-  });
+  .superRefine(requireOneModelSource);
 
 export type ResponsesFunctionTool = z.infer<typeof ResponsesFunctionToolSchema>;
 export type ResponsesCustomTool = z.infer<typeof ResponsesCustomToolSchema>;
