@@ -3,8 +3,8 @@ import type {
   ResponseObject,
   ResponseOutputItem,
   ResponseStatus,
-  ResponseUsage,
   ResponsesRequest,
+  ResponseUsage,
 } from "@switchyard/core";
 
 /** What a Response object is built from besides the request: everything the model run decided. */

@@ -7,7 +7,14 @@ export interface StatusWithDetails {
 }
 
 const LENGTH_REASONS = new Set(["length", "max_tokens", "model_length"]);
-const COMPLETED_REASONS = new Set(["stop", "tool_calls", "function_call", "eos", "end_turn", "stop_sequence"]);
+const COMPLETED_REASONS = new Set([
+  "stop",
+  "tool_calls",
+  "function_call",
+  "eos",
+  "end_turn",
+  "stop_sequence",
+]);
 
 /**
  * Chat `finish_reason` -> Responses `status` and `incomplete_details`. `length` becomes

@@ -60,8 +60,8 @@ export const ConfigFileSchema = z.strictObject({
   port: z.number().int().min(0).max(65535).optional(),
   clientKeys: z.array(ClientKeyFileEntrySchema).optional(),
   providers: z.record(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/), ProviderFileEntrySchema).optional(),
-  /** Catalog additions and overrides, validated by the router's `mergeModels`. */
-  models: z.unknown().optional(),
+  /** Catalog changes, `{ models?: [...], remove?: [...] }`, validated by the router's `mergeModels`. */
+  catalog: z.unknown().optional(),
   /** Model names the client may send, mapped to catalog ids: `{ "gpt-4": "gpt-4o" }`. */
   modelAliases: z.record(z.string().min(1), z.string().min(1)).optional(),
   limits: LimitsFileSchema.optional(),

@@ -1,0 +1,55 @@
+import type { CanonicalModel, Offering } from "@switchyard/router";
+
+/** The endpoint paths the gateway serves for every model (translating where the upstream lacks one). */
+export const GATEWAY_ENDPOINTS = ["/v1/chat/completions", "/v1/responses"] as const;
+
+/** An OpenAI model object, as `/v1/models` lists it. */
+export interface ModelObject {
+  id: string;
+  object: "model";
+  created: number;
+  owned_by: string;
+}
+
+/** The offerings of a model whose provider is configured. */
+export function servedOfferings(model: CanonicalModel, providerNames: ReadonlySet<string>): Offering[] {
+  return model.offerings.filter((offering) => providerNames.has(offering.provider));
+}
+
+/** The OpenAI model object of a catalog model. */
+export function modelObject(id: string, model: CanonicalModel, created: number): ModelObject {
+  return { id, object: "model", created, owned_by: model.ownedBy };
+}
+
+/** One offering as the directory shows it: prices per million tokens, limits, capabilities, endpoints. */
+export function directoryOffering(offering: Offering, available: boolean) {
+  return {
+    provider: offering.provider,
+    provider_model_id: offering.providerModelId,
+    available,
+    pricing: {
+      currency: "USD",
+      unit: "1M tokens",
+      input: offering.prices.input,
+      output: offering.prices.output,
+      ...(offering.prices.cacheRead === undefined ? {} : { cache_read: offering.prices.cacheRead }),
+      ...(offering.prices.cacheWrite === undefined ? {} : { cache_write: offering.prices.cacheWrite }),
+    },
+    context_window: offering.contextWindow,
+    max_output_tokens: offering.maxOutputTokens,
+    capabilities: {
+      tools: offering.capabilities.tools,
+      parallel_tools: offering.capabilities.parallelTools,
+      vision: offering.capabilities.vision,
+      json_schema: offering.capabilities.jsonSchema,
+      reasoning: offering.capabilities.reasoning,
+      streaming: offering.capabilities.streaming,
+      logprobs: offering.capabilities.logprobs,
+    },
+    // Both endpoints are served for every offering; `native_endpoints` says which the upstream speaks.
+    supported_endpoints: [...GATEWAY_ENDPOINTS],
+    native_endpoints: offering.endpoints.map((endpoint) =>
+      endpoint === "chat" ? "/v1/chat/completions" : "/v1/responses",
+    ),
+  };
+}

@@ -1,0 +1,275 @@
+import { readFileSync } from "node:fs";
+import { describeZodError } from "@switchyard/core";
+import type { z } from "zod";
+import { type ConfigFile, ConfigFileSchema, type ProviderKind } from "./config-file-schema";
+
+/** A client key the server accepts, with the name `/v1/me` reports. */
+export interface ClientKey {
+  key: string;
+  name: string;
+}
+
+/** One upstream provider the server builds at start-up. */
+export interface ProviderConfig {
+  /** Provider name used in `provider/model` ids and `routing_metadata.provider`. */
+  name: string;
+  kind: ProviderKind;
+  apiKeys: string[];
+  baseUrl?: string;
+  preset?: string;
+  headers?: Record<string, string>;
+}
+
+/** Server limits, defaults applied. */
+export interface ServerLimits {
+  bodyBytes: number;
+  upstreamConnections: number;
+  upstreamHeadersTimeoutMs: number;
+  upstreamBodyTimeoutMs: number;
+  shutdownDeadlineMs: number;
+  maxAttempts?: number;
+  maxTotalMs?: number;
+}
+
+/** The whole validated configuration of a server. */
+export interface ServerConfig {
+  /** The address to listen on: loopback whenever no client keys are configured. */
+  host: string;
+  /** The host asked for by `HOST` or the config file, when it was overridden for lack of client keys. */
+  ignoredHost?: string;
+  port: number;
+  clientKeys: ClientKey[];
+  providers: ProviderConfig[];
+  /** The config file's `catalog` section for the router's `mergeModels` (validated there). */
+  catalog?: unknown;
+  modelAliases: Record<string, string>;
+  limits: ServerLimits;
+  logging: { level: string; logContent: boolean };
+}
+
+/** A configuration error; the message names the bad key and never echoes a secret. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+/** The default listening port. */
+export const DEFAULT_PORT = 8080;
+
+/** Default limits: 1 MiB bodies, 256 upstream connections per origin, 10 s shutdown deadline. */
+export const DEFAULT_LIMITS: ServerLimits = {
+  bodyBytes: 1024 * 1024,
+  upstreamConnections: 256,
+  upstreamHeadersTimeoutMs: 120_000,
+  upstreamBodyTimeoutMs: 300_000,
+  shutdownDeadlineMs: 10_000,
+};
+
+/** The built-in providers: environment variable prefix and default base URL (DESIGN.md). */
+export const BUILT_IN_PROVIDERS = [
+  { name: "openai", kind: "openai", env: "OPENAI", defaultBaseUrl: "https://api.openai.com/v1" },
+  { name: "anthropic", kind: "anthropic", env: "ANTHROPIC", defaultBaseUrl: "https://api.anthropic.com" },
+  {
+    name: "google",
+    kind: "google",
+    env: "GEMINI",
+    defaultBaseUrl: "https://generativelanguage.googleapis.com",
+  },
+  { name: "deepseek", kind: "deepseek", env: "DEEPSEEK", defaultBaseUrl: "https://api.deepseek.com" },
+] as const satisfies readonly { name: string; kind: ProviderKind; env: string; defaultBaseUrl: string }[];
+
+/** Where configuration comes from; injected so tests never touch the process. */
+export interface ConfigSources {
+  env: Record<string, string | undefined>;
+  /** Command-line arguments after the script name (`--config path` is read from them). */
+  argv?: readonly string[];
+  readFile?: (path: string) => string;
+}
+
+const splitList = (value: string): string[] =>
+  value
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
+
+function configPathOf(sources: ConfigSources): string | undefined {
+  const argv = sources.argv ?? [];
+  for (let index = 0; index < argv.length; index++) {
+    const argument = argv[index]!;
+    if (argument === "--config") {
+      const path = argv[index + 1];
+      if (path === undefined || path.startsWith("--"))
+        throw new ConfigError("--config: expected a file path");
+      return path;
+    }
+    if (argument.startsWith("--config=")) return argument.slice("--config=".length);
+  }
+  const fromEnv = sources.env["SWITCHYARD_CONFIG"];
+  return fromEnv === undefined || fromEnv === "" ? undefined : fromEnv;
+}
+
+function formatIssues(prefix: string, error: z.ZodError): string {
+  return describeZodError(error)
+    .message.split("; ")
+    .map((line) => `${prefix}${line}`)
+    .join("; ");
+}
+
+function readConfigFile(path: string, sources: ConfigSources): ConfigFile {
+  const read = sources.readFile ?? ((file: string) => readFileSync(file, "utf8"));
+  let text: string;
+  try {
+    text = read(path);
+  } catch (error) {
+    throw new ConfigError(`config file ${path}: cannot be read (${(error as Error).message})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`config file ${path}: not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = ConfigFileSchema.safeParse(json);
+  if (!parsed.success) throw new ConfigError(formatIssues(`config file ${path}: `, parsed.error));
+  return parsed.data;
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535)
+    throw new ConfigError("PORT: expected an integer from 0 to 65535");
+  return port;
+}
+
+function parseBaseUrl(variable: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${variable}: expected an http(s) URL`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new ConfigError(`${variable}: expected an http(s) URL`);
+  return value.replace(/\/+$/, "");
+}
+
+function clientKeysOf(file: ConfigFile, env: ConfigSources["env"]): ClientKey[] {
+  const keys: ClientKey[] = [];
+  (file.clientKeys ?? []).forEach((entry, index) => {
+    if (typeof entry === "string") keys.push({ key: entry, name: `key-${index + 1}` });
+    else keys.push({ key: entry.key, name: entry.name ?? `key-${index + 1}` });
+  });
+  const fromEnv = env["SWITCHYARD_API_KEYS"];
+  if (fromEnv !== undefined) {
+    splitList(fromEnv).forEach((key, index) => {
+      if (!key.startsWith("ak_"))
+        throw new ConfigError(`SWITCHYARD_API_KEYS[${index}]: client keys must start with 'ak_'`);
+      keys.push({ key, name: `env-key-${index + 1}` });
+    });
+  }
+  return keys;
+}
+
+function providersOf(file: ConfigFile, env: ConfigSources["env"]): ProviderConfig[] {
+  const providers: ProviderConfig[] = [];
+  const fileEntries = file.providers ?? {};
+  for (const builtIn of BUILT_IN_PROVIDERS) {
+    const entry = fileEntries[builtIn.name];
+    if (entry?.type !== undefined && entry.type !== builtIn.kind)
+      throw new ConfigError(`config file providers.${builtIn.name}.type: must be '${builtIn.kind}'`);
+    const envKey = env[`${builtIn.env}_API_KEY`];
+    const envBaseUrl = env[`${builtIn.env}_BASE_URL`];
+    const apiKeys =
+      envKey !== undefined && envKey !== ""
+        ? splitList(envKey)
+        : (entry?.apiKeys ?? (entry?.apiKey === undefined ? [] : [entry.apiKey]));
+    const baseUrl =
+      envBaseUrl !== undefined && envBaseUrl !== ""
+        ? parseBaseUrl(`${builtIn.env}_BASE_URL`, envBaseUrl)
+        : entry?.baseUrl?.replace(/\/+$/, "");
+    if (entry?.enabled === false || apiKeys.length === 0) continue;
+    providers.push({
+      name: builtIn.name,
+      kind: builtIn.kind,
+      apiKeys,
+      ...(baseUrl === undefined ? {} : { baseUrl }),
+      ...(entry?.headers === undefined ? {} : { headers: entry.headers }),
+    });
+  }
+  const builtInNames = new Set<string>(BUILT_IN_PROVIDERS.map((provider) => provider.name));
+  for (const [name, entry] of Object.entries(fileEntries)) {
+    if (builtInNames.has(name) || entry.enabled === false) continue;
+    if (entry.type !== undefined && entry.type !== "openai-compatible")
+      throw new ConfigError(
+        `config file providers.${name}.type: only 'openai-compatible' may use a custom name; use the provider's own name for '${entry.type}'`,
+      );
+    if (entry.baseUrl === undefined)
+      throw new ConfigError(
+        `config file providers.${name}.baseUrl: is required for an openai-compatible provider`,
+      );
+    const apiKeys = entry.apiKeys ?? (entry.apiKey === undefined ? [""] : [entry.apiKey]);
+    providers.push({
+      name,
+      kind: "openai-compatible",
+      apiKeys,
+      baseUrl: entry.baseUrl.replace(/\/+$/, ""),
+      ...(entry.preset === undefined ? {} : { preset: entry.preset }),
+      ...(entry.headers === undefined ? {} : { headers: entry.headers }),
+    });
+  }
+  return providers;
+}
+
+/** Whether a host name or address is the loopback interface. */
+export function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || host.startsWith("127.");
+}
+
+function positiveIntegerFromEnv(env: ConfigSources["env"], variable: string): number | undefined {
+  const value = env[variable];
+  if (value === undefined || value === "") return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new ConfigError(`${variable}: expected a positive integer`);
+  return Number(value);
+}
+
+/**
+ * Loads and validates the configuration: the config file (from `--config` or `SWITCHYARD_CONFIG`) first,
+ * then the environment variables of DESIGN.md, which win where both set the same thing.
+ * Throws `ConfigError` naming the bad key.
+ */
+export function loadConfig(sources: ConfigSources): ServerConfig {
+  const path = configPathOf(sources);
+  const file: ConfigFile = path === undefined ? {} : readConfigFile(path, sources);
+  const env = sources.env;
+  const host = env["HOST"] || file.host;
+  const port = env["PORT"] ? parsePort(env["PORT"]) : (file.port ?? DEFAULT_PORT);
+  const clientKeys = clientKeysOf(file, env);
+  const bodyBytes = positiveIntegerFromEnv(env, "SWITCHYARD_BODY_LIMIT_BYTES");
+  const upstreamConnections = positiveIntegerFromEnv(env, "SWITCHYARD_UPSTREAM_CONNECTIONS");
+  const limits: ServerLimits = {
+    ...DEFAULT_LIMITS,
+    ...file.limits,
+    ...(bodyBytes === undefined ? {} : { bodyBytes }),
+    ...(upstreamConnections === undefined ? {} : { upstreamConnections }),
+  };
+  const level = env["LOG_LEVEL"] || file.logging?.level || "info";
+  const levels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+  if (!levels.includes(level)) throw new ConfigError(`LOG_LEVEL: expected one of ${levels.join(", ")}`);
+  // With no client keys the gateway is open to anyone who reaches it, so it listens on loopback only.
+  const open = clientKeys.length === 0;
+  const ignoredHost = open && host !== undefined && !isLoopback(host) ? host : undefined;
+  return {
+    host: open ? (host !== undefined && isLoopback(host) ? host : "127.0.0.1") : (host ?? "0.0.0.0"),
+    ...(ignoredHost === undefined ? {} : { ignoredHost }),
+    port,
+    clientKeys,
+    providers: providersOf(file, env),
+    ...(file.catalog === undefined ? {} : { catalog: file.catalog }),
+    modelAliases: file.modelAliases ?? {},
+    limits,
+    logging: {
+      level,
+      logContent: env["SWITCHYARD_LOG_CONTENT"] === "true" || (file.logging?.logContent ?? false),
+    },
+  };
+}

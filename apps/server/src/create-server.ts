@@ -1,0 +1,197 @@
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
+import type { AddressInfo } from "node:net";
+import {
+  type Clock,
+  createRandomIdGenerator,
+  type GatewayError,
+  type IdGenerator,
+  systemClock,
+} from "@switchyard/core";
+import type { ProviderRegistration, Router } from "@switchyard/router";
+import { type Logger, pino } from "pino";
+import { createAuthenticator } from "./auth";
+import type { ServerConfig } from "./config/config";
+import { errorToSend, methodNotAllowed, routeNotFound, sendError, shuttingDown } from "./http-errors";
+import { createServerMetrics, type ServerMetrics } from "./metrics";
+import type { RequestContext } from "./request-context";
+import { logRequest, requestLogLine } from "./request-log";
+import { createRouteTable, type Route } from "./route-table";
+import { defaultRoutes } from "./routes/default-routes";
+import type { ServerServices } from "./server-services";
+import { createShutdownController } from "./shutdown";
+
+/** Options of `createServer`. Everything with side effects is injectable so tests run on port 0. */
+export interface CreateServerOptions {
+  config: ServerConfig;
+  /** The router; tests inject one over fake providers. */
+  router: Router;
+  /** The providers behind the router, for `/v1/registry/providers`. */
+  providers: readonly ProviderRegistration[];
+  clock?: Clock;
+  ids?: IdGenerator;
+  logger?: Logger;
+  /** Extra route modules, matched after the built-in ones (e.g. `/v1/messages`). */
+  routes?: (services: ServerServices) => Route[];
+  /** Called once the HTTP server has closed (the default server closes its transport here). */
+  onClose?: () => Promise<void>;
+}
+
+/** A created server: not listening until `listen` is called. */
+export interface SwitchyardServer {
+  readonly httpServer: Server;
+  readonly services: ServerServices;
+  /** Starts listening; port 0 picks a free port. Resolves with the bound address and base URL. */
+  listen(port?: number, host?: string): Promise<{ host: string; port: number; url: string }>;
+  /** Graceful shutdown: in-flight requests finish up to the deadline (default from the config). */
+  close(deadlineMs?: number): Promise<void>;
+}
+
+const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
+
+/** Creates the gateway's `node:http` server around a router. */
+export function createServer(options: CreateServerOptions): SwitchyardServer {
+  const { config } = options;
+  const clock = options.clock ?? systemClock;
+  const ids = options.ids ?? createRandomIdGenerator();
+  const logger = options.logger ?? pino({ level: config.logging.level });
+  const metrics: ServerMetrics = createServerMetrics();
+  const authenticator = createAuthenticator(config.clientKeys);
+  const httpServer = createHttpServer({ keepAliveTimeout: 65_000 });
+  const shutdown = createShutdownController(httpServer);
+  const services: ServerServices = {
+    config,
+    router: options.router,
+    providers: options.providers,
+    ids,
+    clock,
+    metrics,
+    logger,
+    startedAt: clock(),
+    isShuttingDown: () => shutdown.draining,
+  };
+  let closing: Promise<void> | undefined;
+  const routes = [...defaultRoutes(services), ...(options.routes?.(services) ?? [])];
+  const lookup = createRouteTable(routes);
+
+  const finish = (context: RequestContext, status: number) => {
+    const durationMs = clock() - context.startedAt;
+    const outcome = context.outcome;
+    logRequest(
+      logger,
+      requestLogLine(context, status, durationMs, { logContent: config.logging.logContent }),
+    );
+    metrics.observe({
+      route: context.route,
+      status,
+      provider: outcome.provider ?? "",
+      model: outcome.model ?? "",
+      durationMs,
+      ...(outcome.error?.code ? { errorCode: outcome.error.code } : {}),
+      ...(outcome.ttftMs === undefined ? {} : { ttftMs: outcome.ttftMs }),
+      ...(outcome.usage ? { usage: outcome.usage } : {}),
+      ...(outcome.costUsd === undefined ? {} : { costUsd: outcome.costUsd }),
+    });
+  };
+
+  const fail = (context: RequestContext, error: GatewayError) => {
+    // A client that went away gets no answer; its log line says so (status 499).
+    if (context.signal.aborted) return;
+    context.outcome.error = error;
+    if (error.status >= 500 && error.cause !== undefined)
+      logger.error({ request_id: context.id, err: error.cause }, "request failed");
+    sendError(context.response, error);
+  };
+
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const release = shutdown.track();
+    const incomingId = request.headers["x-request-id"];
+    const id =
+      typeof incomingId === "string" && REQUEST_ID_PATTERN.test(incomingId) ? incomingId : ids("req");
+    const controller = new AbortController();
+    const path = (request.url ?? "/").split("?")[0]!;
+    const context: RequestContext = {
+      id,
+      request,
+      response,
+      method: request.method ?? "GET",
+      path,
+      params: {},
+      startedAt: clock(),
+      signal: controller.signal,
+      route: "unmatched",
+      outcome: {},
+    };
+    response.setHeader("x-request-id", id);
+    if (shutdown.draining) response.setHeader("connection", "close");
+    response.on("close", () => {
+      if (!response.writableFinished) {
+        context.outcome.clientAborted = true;
+        controller.abort(new Error("client disconnected"));
+      }
+      release();
+      // 499 (client closed request) when the client left before the answer was complete.
+      finish(context, context.outcome.clientAborted ? 499 : response.statusCode);
+    });
+    try {
+      if (shutdown.draining) throw shuttingDown();
+      const match = lookup(context.method, path);
+      if (match.kind === "not-found") throw routeNotFound(context.method, path);
+      if (match.kind === "wrong-method") {
+        response.setHeader("allow", match.allowed.join(", "));
+        throw methodNotAllowed(context.method, path, match.allowed);
+      }
+      context.route = match.route.path;
+      context.params = match.params;
+      if (match.route.authenticated)
+        context.identity = authenticator.authenticate(request.headers.authorization);
+      await match.route.handle(context);
+    } catch (error) {
+      fail(context, errorToSend(error));
+    }
+  };
+
+  httpServer.on("request", (request: IncomingMessage, response: ServerResponse) => {
+    handle(request, response).catch((error: unknown) => {
+      logger.error({ err: error }, "unhandled error in request handler");
+      if (!response.headersSent) sendError(response, errorToSend(error));
+      else response.destroy();
+    });
+  });
+  httpServer.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+    if (error.code === "ECONNRESET" || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const body = JSON.stringify({
+      error: { message: "Bad request.", type: "invalid_request_error", param: null, code: "bad_request" },
+    });
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  });
+
+  return {
+    httpServer,
+    services,
+    listen(port = config.port, host = config.host) {
+      return new Promise((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off("error", reject);
+          const address = httpServer.address() as AddressInfo;
+          const urlHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
+          resolve({ host: address.address, port: address.port, url: `http://${urlHost}:${address.port}` });
+        });
+      });
+    },
+    close(deadlineMs = config.limits.shutdownDeadlineMs) {
+      closing ??= shutdown.shutdown(deadlineMs).then(() => options.onClose?.());
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import type { ChatCompletionRequest, GatewayOptions, ProviderCallOptions } from "@switchyard/core";
+import type { AttemptTarget, RequestRequirements, RouteRequest } from "@switchyard/router";
+
+/** The routing fields of a validated request (Chat or Responses). */
+interface RoutableRequest {
+  model?: string | undefined;
+  gateway?: GatewayOptions | undefined;
+}
+
+/** Maps a client model name through the operator's `modelAliases`. */
+export function mapModelName(model: string, aliases: Readonly<Record<string, string>>): string {
+  return Object.hasOwn(aliases, model) ? aliases[model]! : model;
+}
+
+/** The model the client asked for, for the log line: `model`, or the `gateway.models` list. */
+export function requestedModelOf(request: RoutableRequest): string | undefined {
+  return request.model ?? request.gateway?.models?.join(",");
+}
+
+/** Builds the router's question: which models (after alias mapping), which endpoint, what the request needs. */
+export function routeRequestOf(
+  request: RoutableRequest,
+  endpoint: RouteRequest["endpoint"],
+  requirements: RequestRequirements,
+  aliases: Readonly<Record<string, string>>,
+  affinityKey: string | undefined,
+): RouteRequest {
+  const routeRequest: RouteRequest = { endpoint, requirements };
+  if (request.model !== undefined) routeRequest.model = mapModelName(request.model, aliases);
+  const models = request.gateway?.models;
+  if (models !== undefined) routeRequest.models = models.map((model) => mapModelName(model, aliases));
+  if (request.gateway?.routing !== undefined) routeRequest.routing = request.gateway.routing;
+  if (affinityKey !== undefined) routeRequest.affinityKey = affinityKey;
+  return routeRequest;
+}
+
+/** The request without the `gateway` extension, which never goes upstream. */
+export function withoutGateway<Request extends { gateway?: unknown }>(request: Request): Request {
+  const { gateway: _gateway, ...rest } = request;
+  // `Omit` would erase the known fields of these index-signature (loose) types, so the type is kept.
+  return rest as Request;
+}
+
+/** The Chat request for one attempt: the offering's provider model id in `model`. */
+export function chatRequestFor(request: ChatCompletionRequest, target: AttemptTarget): ChatCompletionRequest {
+  return { ...request, model: target.offering.providerModelId };
+}
+
+/** The provider call options of one attempt; the upstream call is aborted by the router or the client. */
+export function callOptionsFor(target: AttemptTarget, clientSignal: AbortSignal): ProviderCallOptions {
+  return {
+    apiKey: target.apiKey,
+    signal: AbortSignal.any([target.signal, clientSignal]),
+    model: target.modelInfo,
+  };
+}

@@ -1,0 +1,49 @@
+import { ConfigError, loadConfig } from "./config/config";
+import { createGateway } from "./create-gateway";
+import { startupBanner } from "./startup-banner";
+
+/** Starts the gateway from the environment and `--config`, and shuts it down gracefully on SIGINT/SIGTERM. */
+async function main(): Promise<void> {
+  let server: ReturnType<typeof createGateway>;
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig({ env: process.env, argv: process.argv.slice(2) });
+    server = createGateway({ config });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const { url } = await server.listen();
+  process.stdout.write(startupBanner(config, url));
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) {
+      process.stderr.write(`${signal} again: exiting now.\n`);
+      process.exit(1);
+    }
+    stopping = true;
+    process.stderr.write(
+      `${signal}: finishing in-flight requests (up to ${config.limits.shutdownDeadlineMs} ms)...\n`,
+    );
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`Shutdown failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `Switchyard failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

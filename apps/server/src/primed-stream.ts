@@ -1,0 +1,46 @@
+/**
+ * A stream whose first item has already been read. Reading it inside the router's attempt function makes
+ * an upstream that fails before its first chunk fail over to the next candidate.
+ */
+export interface PrimedStream<Item> {
+  /** Clock time the first item (or the end) arrived. */
+  readonly firstAt: number;
+  /** Every item, the first included. Read it once. */
+  readonly items: AsyncIterable<Item>;
+  /** Closes the upstream stream when it is abandoned before its end. */
+  close(): Promise<void>;
+}
+
+/** Reads the first item of `source` and returns a stream that replays it before the rest. */
+export async function primeStream<Item>(
+  source: AsyncIterable<Item>,
+  clock: () => number,
+): Promise<PrimedStream<Item>> {
+  const iterator = source[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const firstAt = clock();
+  let firstPending = !first.done;
+  const items: AsyncIterable<Item> = {
+    [Symbol.asyncIterator]: () => ({
+      next: async (): Promise<IteratorResult<Item>> => {
+        if (firstPending) {
+          firstPending = false;
+          return first;
+        }
+        if (first.done) return first;
+        return iterator.next();
+      },
+      return: async (): Promise<IteratorResult<Item>> => {
+        await iterator.return?.();
+        return { done: true, value: undefined };
+      },
+    }),
+  };
+  return {
+    firstAt,
+    items,
+    async close() {
+      await iterator.return?.();
+    },
+  };
+}

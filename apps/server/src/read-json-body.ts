@@ -1,0 +1,87 @@
+import type { IncomingMessage } from "node:http";
+import { GatewayError, invalidRequest } from "@switchyard/core";
+
+/** Options of `readJsonBody`. */
+export interface ReadJsonBodyOptions {
+  /** Largest accepted body in bytes. */
+  limitBytes: number;
+}
+
+const payloadTooLarge = (limitBytes: number): GatewayError =>
+  new GatewayError({
+    status: 413,
+    type: "invalid_request_error",
+    code: "request_too_large",
+    message: `The request body is larger than the limit of ${limitBytes} bytes.`,
+    retryable: false,
+  });
+
+const isJsonContentType = (contentType: string): boolean => {
+  const mediaType = contentType.split(";")[0]!.trim().toLowerCase();
+  return mediaType === "application/json" || /^application\/[\w.+-]+\+json$/.test(mediaType);
+};
+
+/**
+ * Reads a request body as JSON. Rejects a non-JSON `content-type` (415), a body over the limit (413, read
+ * no further than the limit: the rest is discarded so the client still receives the answer), an empty
+ * body and malformed JSON (400). A missing `content-type` is accepted.
+ */
+export function readJsonBody(request: IncomingMessage, options: ReadJsonBodyOptions): Promise<unknown> {
+  const contentType = request.headers["content-type"];
+  if (contentType !== undefined && !isJsonContentType(contentType)) {
+    request.resume();
+    return Promise.reject(
+      new GatewayError({
+        status: 415,
+        type: "invalid_request_error",
+        code: "unsupported_media_type",
+        message: `Unsupported content-type '${contentType.slice(0, 100)}'; send 'application/json'.`,
+        retryable: false,
+      }),
+    );
+  }
+  const declaredLength = Number(request.headers["content-length"]);
+  if (Number.isFinite(declaredLength) && declaredLength > options.limitBytes) {
+    request.resume();
+    return Promise.reject(payloadTooLarge(options.limitBytes));
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    let settled = false;
+    const fail = (error: GatewayError) => {
+      settled = true;
+      chunks.length = 0;
+      reject(error);
+    };
+    request.on("data", (chunk: Buffer) => {
+      if (settled) return;
+      received += chunk.length;
+      if (received > options.limitBytes) fail(payloadTooLarge(options.limitBytes));
+      else chunks.push(chunk);
+    });
+    request.on("error", (error) => {
+      if (!settled) fail(invalidRequest(`The request body could not be read: ${error.message}`));
+    });
+    request.on("end", () => {
+      if (settled) return;
+      settled = true;
+      const text = Buffer.concat(chunks, received).toString("utf8");
+      if (text.trim() === "") {
+        reject(invalidRequest("The request body is empty; send a JSON object.", null, "invalid_json"));
+        return;
+      }
+      try {
+        resolve(JSON.parse(text));
+      } catch (error) {
+        reject(
+          invalidRequest(
+            `We could not parse the JSON body of your request (${(error as Error).message}).`,
+            null,
+            "invalid_json",
+          ),
+        );
+      }
+    });
+  });
+}

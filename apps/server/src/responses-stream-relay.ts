@@ -1,0 +1,128 @@
+import { responsesUsageToChat } from "@switchyard/chat-responses";
+import {
+  type ChatCompletionChunk,
+  type ChatUsage,
+  encodeJsonSseFrame,
+  encodeSseFrame,
+  GatewayError,
+  type ResponseObject,
+  type ResponseStreamEvent,
+  type RoutingMetadata,
+  type SseEvent,
+} from "@switchyard/core";
+import type { ChatToResponsesTranscoder } from "@switchyard/stream";
+import { encodeResponsesEvent } from "@switchyard/stream";
+import { errorToSend } from "./http-errors";
+import type { SseWriter } from "./sse-writer";
+
+/** The events that end a Responses stream; their `response` carries `routing_metadata`. */
+const TERMINAL_EVENTS = new Set(["response.completed", "response.incomplete", "response.failed"]);
+
+/** How a relayed Responses stream ended. */
+export interface ResponsesRelayResult {
+  usage: ChatUsage | null;
+  error?: GatewayError;
+  clientAborted: boolean;
+}
+
+/** What both relays need: the client's abort signal and the router's `complete`. */
+export interface ResponsesRelayOptions {
+  signal: AbortSignal;
+  /** Builds `routing_metadata` from the usage; `failed` when the stream ended in an error. */
+  complete(usage: ChatUsage | null, failed: boolean): RoutingMetadata;
+}
+
+const upstreamEndedEarly = (): GatewayError =>
+  new GatewayError({
+    status: 502,
+    type: "upstream_error",
+    code: "upstream_stream_truncated",
+    message: "The upstream closed the Responses stream before its final event.",
+    retryable: false,
+  });
+
+const usageOf = (response: ResponseObject | undefined): ChatUsage | null =>
+  response?.usage ? responsesUsageToChat(response.usage) : null;
+
+/**
+ * Relays a native Responses stream frame for frame. Every event goes out as the upstream sent it, except
+ * the terminal one, whose `response` gains `routing_metadata`. A transport failure mid-stream sends an
+ * `error` event.
+ */
+export async function relayNativeResponsesStream(
+  writer: SseWriter,
+  events: AsyncIterable<SseEvent>,
+  options: ResponsesRelayOptions,
+): Promise<ResponsesRelayResult> {
+  let usage: ChatUsage | null = null;
+  let sequence = 0;
+  let finished = false;
+  try {
+    for await (const event of events) {
+      const type = event.event;
+      if (type === undefined || !TERMINAL_EVENTS.has(type)) {
+        await writer.write(encodeSseFrame(event.data, type));
+        const match = /"sequence_number":(\d+)/.exec(event.data);
+        if (match !== null) sequence = Number(match[1]) + 1;
+        continue;
+      }
+      finished = true;
+      const terminal = JSON.parse(event.data) as { response?: ResponseObject };
+      usage = usageOf(terminal.response);
+      const routingMetadata = options.complete(usage, type === "response.failed");
+      if (terminal.response !== undefined) terminal.response.routing_metadata = routingMetadata;
+      await writer.write(encodeJsonSseFrame(terminal, type));
+    }
+    if (!finished && !options.signal.aborted) throw upstreamEndedEarly();
+  } catch (error) {
+    if (options.signal.aborted) return { usage, clientAborted: true };
+    const failure = errorToSend(error);
+    // Tell the router the answer failed, unless the terminal event already completed the routing.
+    if (!finished) options.complete(usage, true);
+    const event = { type: "error", code: failure.code, message: failure.message, param: failure.param };
+    await writer.write(encodeJsonSseFrame({ ...event, sequence_number: sequence }, "error"));
+    writer.end();
+    return { usage, error: failure, clientAborted: false };
+  }
+  writer.end();
+  return { usage, clientAborted: options.signal.aborted };
+}
+
+/**
+ * Transcodes a Chat stream into Responses events and writes them, one frame per event. The terminal
+ * event's `response` carries `routing_metadata`; a mid-stream failure emits `error` then `response.failed`.
+ */
+export async function relayTranscodedResponsesStream(
+  writer: SseWriter,
+  chunks: AsyncIterable<ChatCompletionChunk>,
+  transcoder: ChatToResponsesTranscoder,
+  options: ResponsesRelayOptions,
+): Promise<ResponsesRelayResult> {
+  let usage: ChatUsage | null = null;
+  let failure: GatewayError | undefined;
+  const writeEvents = async (events: ResponseStreamEvent[]) => {
+    for (const event of events) {
+      if (TERMINAL_EVENTS.has(event.type)) {
+        const failed = failure !== undefined || event.type === "response.failed";
+        (event as { response: ResponseObject }).response.routing_metadata = options.complete(usage, failed);
+      }
+      await writer.write(encodeResponsesEvent(event));
+    }
+  };
+  try {
+    for await (const chunk of chunks) {
+      if (chunk.usage) usage = chunk.usage;
+      await writeEvents(transcoder.push(chunk));
+    }
+  } catch (error) {
+    if (options.signal.aborted) return { usage, clientAborted: true };
+    failure = errorToSend(error);
+    await writeEvents(transcoder.fail(failure));
+    writer.end();
+    return { usage, error: failure, clientAborted: false };
+  }
+  if (options.signal.aborted) return { usage, clientAborted: true };
+  await writeEvents(transcoder.end());
+  writer.end();
+  return { usage, clientAborted: false };
+}

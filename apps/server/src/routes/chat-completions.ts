@@ -1,0 +1,160 @@
+import {
+  type ChatCompletionChunk,
+  type ChatCompletionRequest,
+  ChatCompletionRequestSchema,
+  type ChatResult,
+  type ChatStreamResult,
+  parseOrThrow,
+} from "@switchyard/core";
+import type { RouteRequest } from "@switchyard/router";
+import { affinityKeyOf, requirementsOfChatRequest } from "@switchyard/router";
+import { relayChatStream } from "../chat-stream-relay";
+import {
+  callOptionsFor,
+  chatRequestFor,
+  requestedModelOf,
+  routeRequestOf,
+  withoutGateway,
+} from "../gateway-request";
+import { type PrimedStream, primeStream } from "../primed-stream";
+import { readJsonBody } from "../read-json-body";
+import { recordCompletion, recordTarget } from "../record-routing";
+import type { RequestContext } from "../request-context";
+import type { Route } from "../route-table";
+import { completedRoutingHeaders, routingHeaders } from "../routing-headers";
+import { sendJson } from "../send-json";
+import type { ServerServices } from "../server-services";
+import { createSseWriter } from "../sse-writer";
+
+/** A Chat request with `gateway` removed. */
+type UpstreamChatRequest = ChatCompletionRequest;
+
+async function completeChat(
+  services: ServerServices,
+  context: RequestContext,
+  routeRequest: RouteRequest,
+  upstream: UpstreamChatRequest,
+): Promise<void> {
+  const success = await services.router.route<ChatResult>(
+    routeRequest,
+    (target) =>
+      target.provider.chat(chatRequestFor(upstream, target), callOptionsFor(target, context.signal)),
+    context.signal,
+  );
+  recordTarget(context, success);
+  const { response, warnings } = success.value;
+  const routingMetadata = services.router.complete(success, {
+    usage: response.usage ?? null,
+    durationMs: services.clock() - success.startedAt,
+    warnings,
+  });
+  recordCompletion(context, routingMetadata, response.usage);
+  if (services.config.logging.logContent) context.outcome.completion = response.choices;
+  sendJson(
+    context.response,
+    200,
+    { ...response, routing_metadata: routingMetadata },
+    completedRoutingHeaders(success.target.offering, routingMetadata),
+  );
+}
+
+interface StartedChatStream {
+  result: ChatStreamResult;
+  stream: PrimedStream<ChatCompletionChunk>;
+}
+
+async function streamChat(
+  services: ServerServices,
+  context: RequestContext,
+  routeRequest: RouteRequest,
+  upstream: UpstreamChatRequest,
+): Promise<void> {
+  // Usage is always requested upstream: the cost needs it. The client sees it only if it asked.
+  const includeUsage = upstream.stream_options?.include_usage === true;
+  const streamingRequest: UpstreamChatRequest = {
+    ...upstream,
+    stream: true,
+    stream_options: { ...upstream.stream_options, include_usage: true },
+  };
+  const success = await services.router.route<StartedChatStream>(
+    routeRequest,
+    async (target) => {
+      const result = await target.provider.streamChat(
+        chatRequestFor(streamingRequest, target),
+        callOptionsFor(target, context.signal),
+      );
+      return { result, stream: await primeStream(result.chunks, services.clock) };
+    },
+    context.signal,
+  );
+  recordTarget(context, success);
+  const { result, stream } = success.value;
+  if (context.signal.aborted) {
+    await stream.close();
+    return;
+  }
+  const writer = createSseWriter(context.response);
+  writer.open(routingHeaders(success.target.offering));
+  const ttftMs = stream.firstAt - success.startedAt;
+  context.outcome.ttftMs = ttftMs;
+  const relayed = await relayChatStream(writer, stream.items, {
+    includeUsage,
+    signal: context.signal,
+    fallbackId: services.ids("chatcmpl"),
+    fallbackCreated: Math.floor(services.clock() / 1000),
+    collectText: services.config.logging.logContent,
+    complete: (usage) => {
+      const routingMetadata = services.router.complete(success, {
+        usage,
+        ttftMs,
+        durationMs: services.clock() - success.startedAt,
+        warnings: result.warnings,
+      });
+      recordCompletion(context, routingMetadata, usage);
+      return routingMetadata;
+    },
+  });
+  if (relayed.error !== undefined) {
+    context.outcome.error = relayed.error;
+    services.router.complete(success, {
+      usage: relayed.usage,
+      ttftMs,
+      durationMs: services.clock() - success.startedAt,
+      failed: true,
+      warnings: result.warnings,
+    });
+  }
+  if (relayed.text !== undefined) context.outcome.completion = relayed.text;
+}
+
+/**
+ * `POST /v1/chat/completions`: validate, route, call the provider (Chat in, Chat out; Responses-only models
+ * are translated inside the OpenAI provider), and answer with `routing_metadata`, streamed or not.
+ */
+export function chatCompletionsRoute(services: ServerServices): Route {
+  return {
+    method: "POST",
+    path: "/v1/chat/completions",
+    authenticated: true,
+    async handle(context) {
+      const body = await readJsonBody(context.request, { limitBytes: services.config.limits.bodyBytes });
+      const request = parseOrThrow(ChatCompletionRequestSchema, body);
+      const outcome = context.outcome;
+      outcome.stream = request.stream === true;
+      const requestedModel = requestedModelOf(request);
+      if (requestedModel !== undefined) outcome.requestedModel = requestedModel;
+      if (request.gateway?.metadata !== undefined) outcome.metadata = request.gateway.metadata;
+      if (services.config.logging.logContent) outcome.prompt = request.messages;
+      const routeRequest = routeRequestOf(
+        request,
+        "chat",
+        requirementsOfChatRequest(request),
+        services.config.modelAliases,
+        affinityKeyOf(request),
+      );
+      const upstream = withoutGateway(request);
+      if (request.stream === true) await streamChat(services, context, routeRequest, upstream);
+      else await completeChat(services, context, routeRequest, upstream);
+    },
+  };
+}

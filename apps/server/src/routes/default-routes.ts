@@ -1,0 +1,29 @@
+import type { Route } from "../route-table";
+import type { ServerServices } from "../server-services";
+import { chatCompletionsRoute } from "./chat-completions";
+import { directoryModelsRoute } from "./directory";
+import { healthRoute } from "./health";
+import { meRoute } from "./me";
+import { metricsRoute } from "./metrics";
+import { listModelsRoute, retrieveModelRoute } from "./models";
+import { registryModelsRoute, registryProvidersRoute } from "./registry";
+import { responsesRoute } from "./responses";
+
+/**
+ * The built-in route modules. Each is self-contained; a new endpoint (such as `/v1/messages`) is one more
+ * module added here or passed to `createServer({ routes })`.
+ */
+export function defaultRoutes(services: ServerServices): Route[] {
+  return [
+    chatCompletionsRoute(services),
+    responsesRoute(services),
+    listModelsRoute(services),
+    retrieveModelRoute(services),
+    registryProvidersRoute(services),
+    registryModelsRoute(services),
+    directoryModelsRoute(services),
+    meRoute(),
+    healthRoute(services),
+    metricsRoute(services),
+  ];
+}

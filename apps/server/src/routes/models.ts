@@ -1,0 +1,44 @@
+import { modelNotFound } from "@switchyard/core";
+import { modelObject, servedOfferings } from "../catalog-view";
+import type { Route } from "../route-table";
+import { sendJson } from "../send-json";
+import type { ServerServices } from "../server-services";
+
+const providerNamesOf = (services: ServerServices): Set<string> =>
+  new Set(services.providers.map((registration) => registration.provider.name));
+
+/** `GET /v1/models`: the canonical models at least one configured provider serves, in OpenAI's list shape. */
+export function listModelsRoute(services: ServerServices): Route {
+  return {
+    method: "GET",
+    path: "/v1/models",
+    authenticated: true,
+    async handle(context) {
+      const created = Math.floor(services.startedAt / 1000);
+      const providers = providerNamesOf(services);
+      const data = services.router
+        .models()
+        .filter((model) => servedOfferings(model, providers).length > 0)
+        .map((model) => modelObject(model.id, model, created));
+      sendJson(context.response, 200, { object: "list", data });
+    },
+  };
+}
+
+/**
+ * `GET /v1/models/{id}`: one model. The id may hold slashes (`anthropic/claude-sonnet-4-6`) and may be an
+ * alias; the object echoes the id asked for. 404 `model_not_found` when no configured provider serves it.
+ */
+export function retrieveModelRoute(services: ServerServices): Route {
+  return {
+    method: "GET",
+    path: "/v1/models/:id*",
+    authenticated: true,
+    async handle(context) {
+      const id = context.params["id"]!;
+      const model = services.router.resolve(id);
+      if (servedOfferings(model, providerNamesOf(services)).length === 0) throw modelNotFound(id);
+      sendJson(context.response, 200, modelObject(id, model, Math.floor(services.startedAt / 1000)));
+    },
+  };
+}

@@ -1,0 +1,229 @@
+import {
+  chatResponseToResponses,
+  responsesRequestToChat,
+  responsesUsageToChat,
+} from "@switchyard/chat-responses";
+import {
+  type ChatCompletionChunk,
+  type ChatCompletionRequest,
+  type ChatResult,
+  type ChatStreamResult,
+  type GatewayError,
+  parseOrThrow,
+  parseSseStream,
+  type ResponseObject,
+  type ResponsesRequest,
+  ResponsesRequestSchema,
+  type SseEvent,
+  type Translation,
+  toGatewayError,
+  type Warning,
+} from "@switchyard/core";
+import type { AttemptTarget, RequestRequirements, RouteSuccess } from "@switchyard/router";
+import { affinityKeyOf, requirementsOfChatRequest } from "@switchyard/router";
+import { createChatToResponsesTranscoder } from "@switchyard/stream";
+import { callOptionsFor, requestedModelOf, routeRequestOf, withoutGateway } from "../gateway-request";
+import { passthroughError, readResponseObject, relayableHeaders } from "../native-responses";
+import { type PrimedStream, primeStream } from "../primed-stream";
+import { readJsonBody } from "../read-json-body";
+import { recordCompletion, recordTarget } from "../record-routing";
+import type { RequestContext } from "../request-context";
+import {
+  type ResponsesRelayResult,
+  relayNativeResponsesStream,
+  relayTranscodedResponsesStream,
+} from "../responses-stream-relay";
+import type { Route } from "../route-table";
+import { completedRoutingHeaders, routingHeaders } from "../routing-headers";
+import { sendJson } from "../send-json";
+import type { ServerServices } from "../server-services";
+import { createSseWriter } from "../sse-writer";
+
+/** What one successful attempt produced: a native answer or a Chat answer to translate. */
+type StartedResponses =
+  | { kind: "native"; response: ResponseObject; headers: Record<string, string> }
+  | { kind: "native-stream"; events: PrimedStream<SseEvent>; headers: Record<string, string> }
+  | { kind: "chat"; result: ChatResult }
+  | { kind: "chat-stream"; result: ChatStreamResult; chunks: PrimedStream<ChatCompletionChunk> };
+
+/** The Chat translation of the request, or why it has none (a feature only native Responses serves). */
+type ChatTranslation =
+  | { ok: true; translation: Translation<ChatCompletionRequest> }
+  | { ok: false; error: GatewayError };
+
+/** Whether an attempt goes to the upstream's own Responses API. */
+const servesNatively = (target: AttemptTarget): boolean =>
+  target.provider.responses !== undefined && target.offering.endpoints.includes("responses");
+
+function translateToChat(request: ResponsesRequest): ChatTranslation {
+  try {
+    return { ok: true, translation: responsesRequestToChat(request) };
+  } catch (error) {
+    return { ok: false, error: toGatewayError(error) };
+  }
+}
+
+/**
+ * The routing requirements of a Responses request: those of its Chat translation, or, when only a native
+ * upstream can serve it, a size estimate from the input with the features the request plainly asks for.
+ */
+function requirementsOf(request: ResponsesRequest, chat: ChatTranslation): RequestRequirements {
+  if (chat.ok) return requirementsOfChatRequest(chat.translation.value);
+  const estimate: ChatCompletionRequest = {
+    messages: [{ role: "user", content: JSON.stringify(request.input ?? "") }],
+    stream: request.stream ?? null,
+  };
+  return { ...requirementsOfChatRequest(estimate), tools: (request.tools?.length ?? 0) > 0 };
+}
+
+async function startAttempt(
+  services: ServerServices,
+  context: RequestContext,
+  request: ResponsesRequest,
+  chat: ChatTranslation,
+  target: AttemptTarget,
+): Promise<StartedResponses> {
+  const options = callOptionsFor(target, context.signal);
+  const stream = request.stream === true;
+  if (servesNatively(target)) {
+    const native = { ...withoutGateway(request), model: target.offering.providerModelId };
+    const result = await target.provider.responses!(native, options);
+    if (result.status >= 400) throw await passthroughError(result, target.provider.name);
+    const headers = relayableHeaders(result.headers);
+    if (!stream)
+      return { kind: "native", response: await readResponseObject(result, target.provider.name), headers };
+    return {
+      kind: "native-stream",
+      events: await primeStream(parseSseStream(result.body), services.clock),
+      headers,
+    };
+  }
+  if (!chat.ok) throw chat.error;
+  const chatRequest = { ...withoutGateway(chat.translation.value), model: target.offering.providerModelId };
+  if (!stream) return { kind: "chat", result: await target.provider.chat(chatRequest, options) };
+  const result = await target.provider.streamChat(chatRequest, options);
+  return { kind: "chat-stream", result, chunks: await primeStream(result.chunks, services.clock) };
+}
+
+async function answer(
+  services: ServerServices,
+  context: RequestContext,
+  request: ResponsesRequest,
+  chat: ChatTranslation,
+  success: RouteSuccess<StartedResponses>,
+): Promise<void> {
+  const { router, clock } = services;
+  const started = success.value;
+  const requestWarnings: Warning[] =
+    chat.ok && started.kind.startsWith("chat") ? chat.translation.warnings : [];
+  if (started.kind === "native" || started.kind === "chat") {
+    let response: ResponseObject;
+    let warnings: Warning[] = requestWarnings;
+    let headers: Record<string, string> = {};
+    if (started.kind === "native") {
+      response = started.response;
+      headers = started.headers;
+    } else {
+      const translated = chatResponseToResponses(started.result.response, {
+        request,
+        ids: services.ids,
+        clock,
+      });
+      response = translated.value;
+      warnings = [...warnings, ...started.result.warnings, ...translated.warnings];
+    }
+    const usage = response.usage ? responsesUsageToChat(response.usage) : null;
+    const routingMetadata = router.complete(success, {
+      usage,
+      durationMs: clock() - success.startedAt,
+      warnings,
+    });
+    recordCompletion(context, routingMetadata, usage);
+    if (services.config.logging.logContent) context.outcome.completion = response.output;
+    sendJson(
+      context.response,
+      200,
+      { ...response, routing_metadata: routingMetadata },
+      { ...headers, ...completedRoutingHeaders(success.target.offering, routingMetadata) },
+    );
+    return;
+  }
+  if (context.signal.aborted) {
+    await (started.kind === "native-stream" ? started.events : started.chunks).close();
+    return;
+  }
+  const firstAt = started.kind === "native-stream" ? started.events.firstAt : started.chunks.firstAt;
+  const ttftMs = firstAt - success.startedAt;
+  context.outcome.ttftMs = ttftMs;
+  const writer = createSseWriter(context.response);
+  const transcoder =
+    started.kind === "chat-stream"
+      ? createChatToResponsesTranscoder({ request, ids: services.ids, clock })
+      : undefined;
+  const warningsNow = (): Warning[] => [
+    ...requestWarnings,
+    ...(started.kind === "chat-stream" ? started.result.warnings : []),
+    ...(transcoder?.warnings ?? []),
+  ];
+  const relayOptions = {
+    signal: context.signal,
+    complete: (usage: ResponsesRelayResult["usage"], failed: boolean) => {
+      const routingMetadata = router.complete(success, {
+        usage,
+        ttftMs,
+        durationMs: clock() - success.startedAt,
+        warnings: warningsNow(),
+        ...(failed ? { failed } : {}),
+      });
+      recordCompletion(context, routingMetadata, usage);
+      return routingMetadata;
+    },
+  };
+  let relayed: ResponsesRelayResult;
+  if (started.kind === "native-stream") {
+    writer.open({ ...started.headers, ...routingHeaders(success.target.offering) });
+    relayed = await relayNativeResponsesStream(writer, started.events.items, relayOptions);
+  } else {
+    writer.open(routingHeaders(success.target.offering));
+    relayed = await relayTranscodedResponsesStream(writer, started.chunks.items, transcoder!, relayOptions);
+  }
+  if (relayed.error !== undefined) context.outcome.error = relayed.error;
+}
+
+/**
+ * `POST /v1/responses`. A provider with a native Responses API gets the request as sent (less `gateway`);
+ * any other provider is called in Chat, the answer translated back to a Response or to Responses events.
+ */
+export function responsesRoute(services: ServerServices): Route {
+  return {
+    method: "POST",
+    path: "/v1/responses",
+    authenticated: true,
+    async handle(context) {
+      const body = await readJsonBody(context.request, { limitBytes: services.config.limits.bodyBytes });
+      const request = parseOrThrow(ResponsesRequestSchema, body);
+      const outcome = context.outcome;
+      outcome.stream = request.stream === true;
+      const requestedModel = requestedModelOf(request);
+      if (requestedModel !== undefined) outcome.requestedModel = requestedModel;
+      if (request.gateway?.metadata !== undefined) outcome.metadata = request.gateway.metadata;
+      if (services.config.logging.logContent)
+        outcome.prompt = { instructions: request.instructions, input: request.input };
+      const chat = translateToChat(request);
+      const routeRequest = routeRequestOf(
+        request,
+        "responses",
+        requirementsOf(request, chat),
+        services.config.modelAliases,
+        chat.ok ? affinityKeyOf(chat.translation.value) : request.prompt_cache_key,
+      );
+      const success = await services.router.route(
+        routeRequest,
+        (target) => startAttempt(services, context, request, chat, target),
+        context.signal,
+      );
+      recordTarget(context, success);
+      await answer(services, context, request, chat, success);
+    },
+  };
+}

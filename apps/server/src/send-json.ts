@@ -1,0 +1,17 @@
+import type { ServerResponse } from "node:http";
+
+/** Writes a JSON response in one `end` call, with `content-length` and any extra headers. */
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    ...headers,
+    "content-type": "application/json",
+    "content-length": String(Buffer.byteLength(text)),
+  });
+  response.end(text);
+}

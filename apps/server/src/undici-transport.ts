@@ -1,0 +1,103 @@
+import type { HttpTransport, TransportResponse } from "@switchyard/core";
+import { GatewayError, readAllText } from "@switchyard/core";
+import { Pool } from "undici";
+
+/** Options of the undici transport. */
+export interface UndiciTransportOptions {
+  /** Keep-alive connections per upstream origin; not below the expected concurrent streams (default 256). */
+  connections?: number;
+  /** Longest wait for upstream response headers, in ms (default 120000). */
+  headersTimeoutMs?: number;
+  /** Longest silence between two upstream body chunks, in ms (default 300000). */
+  bodyTimeoutMs?: number;
+  /** How long an idle keep-alive connection stays open, in ms (default 60000). */
+  keepAliveTimeoutMs?: number;
+}
+
+/** An `HttpTransport` on undici pools, plus a way to close every pool at shutdown. */
+export interface UndiciTransport {
+  transport: HttpTransport;
+  /** Closes every pool: waits for in-flight requests, then ends the connections. */
+  close(): Promise<void>;
+  /** Immediately destroys every pool and its connections. */
+  destroy(): Promise<void>;
+}
+
+const flattenHeaders = (headers: Record<string, string | string[] | undefined>): Record<string, string> => {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    flat[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return flat;
+};
+
+/** A network failure before any answer: retryable, so the router can fail over. */
+const connectionError = (url: URL, error: Error): GatewayError =>
+  new GatewayError({
+    status: 502,
+    type: "upstream_error",
+    code: "upstream_connection_error",
+    message: `Could not reach ${url.origin}: ${error.message}`,
+    retryable: true,
+    cause: error,
+  });
+
+/**
+ * Creates the server's transport: one undici `Pool` per upstream origin with keep-alive connections, and
+ * `pool.request` per call (no `fetch`, no web `Request`/`Response`). The request's `signal` aborts the
+ * upstream request and closes its connection, so a client that disconnects costs no more tokens.
+ */
+export function createUndiciTransport(options: UndiciTransportOptions = {}): UndiciTransport {
+  const pools = new Map<string, Pool>();
+  const poolFor = (origin: string): Pool => {
+    let pool = pools.get(origin);
+    if (pool === undefined) {
+      pool = new Pool(origin, {
+        connections: options.connections ?? 256,
+        keepAliveTimeout: options.keepAliveTimeoutMs ?? 60_000,
+        headersTimeout: options.headersTimeoutMs ?? 120_000,
+        bodyTimeout: options.bodyTimeoutMs ?? 300_000,
+      });
+      pools.set(origin, pool);
+    }
+    return pool;
+  };
+
+  const transport: HttpTransport = async (request) => {
+    const url = new URL(request.url);
+    let data: Awaited<ReturnType<Pool["request"]>>;
+    try {
+      data = await poolFor(url.origin).request({
+        path: url.pathname + url.search,
+        method: request.method,
+        headers: request.headers,
+        body: request.body ?? null,
+        signal: request.signal ?? null,
+      });
+    } catch (error) {
+      if (request.signal?.aborted) throw error;
+      throw connectionError(url, error as Error);
+    }
+    const body = data.body;
+    const response: TransportResponse = {
+      status: data.statusCode,
+      headers: flattenHeaders(data.headers),
+      body,
+      text: () => readAllText(body),
+    };
+    return response;
+  };
+
+  return {
+    transport,
+    async close() {
+      await Promise.all([...pools.values()].map((pool) => pool.close()));
+      pools.clear();
+    },
+    async destroy() {
+      await Promise.all([...pools.values()].map((pool) => pool.destroy()));
+      pools.clear();
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { helloFrom } from "./fakes/fake-reply";
+import { hangingStream, sseFrame } from "./fakes/fake-upstream";
+import { type Fakes, type Harness, startHarness } from "./gateway-harness";
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(() => harness.stop());
+beforeEach(() => harness.reset());
+
+const chatChunk = sseFrame({
+  id: "chatcmpl-1",
+  object: "chat.completion.chunk",
+  created: 1,
+  model: "gpt-4o",
+  choices: [{ index: 0, delta: { role: "assistant", content: "Hel" }, finish_reason: null }],
+});
+const responsesEvents = [
+  sseFrame(
+    {
+      type: "response.created",
+      sequence_number: 0,
+      response: {
+        id: "resp_1",
+        object: "response",
+        created_at: 1,
+        status: "in_progress",
+        model: "gpt-4o",
+        output: [],
+      },
+    },
+    "response.created",
+  ),
+];
+const anthropicEvents = [
+  sseFrame(
+    {
+      type: "message_start",
+      message: {
+        id: "msg_1",
+        type: "message",
+        role: "assistant",
+        model: "m",
+        content: [],
+        stop_reason: null,
+        usage: { input_tokens: 1, output_tokens: 1 },
+      },
+    },
+    "message_start",
+  ),
+  sseFrame(
+    { type: "content_block_start", index: 0, content_block: { type: "text", text: "" } },
+    "content_block_start",
+  ),
+  sseFrame(
+    { type: "content_block_delta", index: 0, delta: { type: "text_delta", text: "Hel" } },
+    "content_block_delta",
+  ),
+];
+
+const cases: {
+  name: string;
+  fake: keyof Fakes;
+  frames: string[];
+  endpoint: "chat" | "responses";
+  model: string;
+}[] = [
+  { name: "chat on openai", fake: "openai", frames: [chatChunk], endpoint: "chat", model: "gpt-4o" },
+  {
+    name: "native responses on openai",
+    fake: "openai",
+    frames: responsesEvents,
+    endpoint: "responses",
+    model: "gpt-4o",
+  },
+  {
+    name: "translated responses on anthropic",
+    fake: "anthropic",
+    frames: anthropicEvents,
+    endpoint: "responses",
+    model: "claude-sonnet-4-6",
+  },
+];
+
+describe("a client that aborts mid-stream", () => {
+  it.each(cases)("closes the upstream connection ($name)", async ({ fake, frames, endpoint, model }) => {
+    const upstream = hangingStream(frames);
+    harness.fakes[fake].script(upstream.handler);
+    const controller = new AbortController();
+    const stream =
+      endpoint === "chat"
+        ? await harness.client.chat.completions.create(
+            { model, messages: [{ role: "user", content: "hi" }], stream: true },
+            { signal: controller.signal },
+          )
+        : await harness.client.responses.create(
+            { model, input: "hi", stream: true },
+            { signal: controller.signal },
+          );
+    const iterator = (stream as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+    const first = await iterator.next();
+    expect(first.done).toBe(false);
+    controller.abort();
+    // Resolves only once the gateway closed its upstream request; the test times out otherwise.
+    await upstream.closed;
+    await expect
+      .poll(() => harness.logLines.find((line) => line["client_aborted"] === true))
+      .toMatchObject({
+        status: 499,
+        model,
+      });
+    // The gateway keeps serving.
+    const next = await harness.client.chat.completions.create({
+      model: "claude-sonnet-4-6",
+      messages: [{ role: "user", content: "hi" }],
+    });
+    expect(next.choices[0]!.message.content).toBe(helloFrom("anthropic"));
+  });
+});

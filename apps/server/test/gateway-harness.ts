@@ -1,0 +1,95 @@
+import { createSequentialIdGenerator } from "@switchyard/core";
+import OpenAI from "openai";
+import { pino } from "pino";
+import { loadConfig, type ServerConfig } from "../src/config/config";
+import { createGateway } from "../src/create-gateway";
+import type { SwitchyardServer } from "../src/create-server";
+import { anthropicResponder } from "./fakes/anthropic-fake";
+import { type FakeHandler, FakeUpstream } from "./fakes/fake-upstream";
+import { geminiResponder } from "./fakes/gemini-fake";
+import { openAIChatResponder } from "./fakes/openai-chat-fake";
+import { openAIResponsesResponder } from "./fakes/openai-responses-fake";
+
+/** The client key the harness configures. */
+export const CLIENT_KEY = "ak_test_key";
+
+/** The loopback fake upstreams, one per provider, covering the four upstream protocols. */
+export interface Fakes {
+  /** OpenAI: Chat Completions at `/v1/chat/completions`, Responses at `/v1/responses`. */
+  openai: FakeUpstream;
+  /** DeepSeek: OpenAI Chat Completions at `/chat/completions`. */
+  deepseek: FakeUpstream;
+  anthropic: FakeUpstream;
+  gemini: FakeUpstream;
+}
+
+/** A running gateway in front of the fakes, with an OpenAI SDK client pointed at it. */
+export interface Harness {
+  fakes: Fakes;
+  server: SwitchyardServer;
+  config: ServerConfig;
+  /** `http://127.0.0.1:<port>` of the gateway. */
+  url: string;
+  client: OpenAI;
+  /** Request log lines the gateway wrote. */
+  logLines: Record<string, unknown>[];
+  /** Forgets recorded requests, scripts and log lines between tests. */
+  reset(): void;
+  stop(): Promise<void>;
+}
+
+const openAIResponder: FakeHandler = (request, response, incoming) =>
+  request.url.endsWith("/responses")
+    ? openAIResponsesResponder(request, response, incoming)
+    : openAIChatResponder("openai-chat")(request, response, incoming);
+
+/** Starts the fakes and a gateway configured through its environment variables and a config file. */
+export async function startHarness(
+  options: { env?: Record<string, string>; file?: unknown } = {},
+): Promise<Harness> {
+  const fakes: Fakes = {
+    openai: await new FakeUpstream("openai", openAIResponder).start(),
+    deepseek: await new FakeUpstream("deepseek", openAIChatResponder("deepseek")).start(),
+    anthropic: await new FakeUpstream("anthropic", anthropicResponder).start(),
+    gemini: await new FakeUpstream("gemini", geminiResponder).start(),
+  };
+  const config = loadConfig({
+    env: {
+      SWITCHYARD_API_KEYS: CLIENT_KEY,
+      OPENAI_API_KEY: "sk-openai-upstream",
+      OPENAI_BASE_URL: `${fakes.openai.url}/v1`,
+      ANTHROPIC_API_KEY: "sk-ant-upstream",
+      ANTHROPIC_BASE_URL: fakes.anthropic.url,
+      GEMINI_API_KEY: "gemini-upstream",
+      GEMINI_BASE_URL: fakes.gemini.url,
+      DEEPSEEK_API_KEY: "sk-deepseek-upstream",
+      DEEPSEEK_BASE_URL: fakes.deepseek.url,
+      HOST: "127.0.0.1",
+      ...options.env,
+    },
+    ...(options.file === undefined
+      ? {}
+      : { argv: ["--config", "harness.json"], readFile: () => JSON.stringify(options.file) }),
+  });
+  const logLines: Record<string, unknown>[] = [];
+  const logger = pino({ level: "info" }, { write: (line: string) => logLines.push(JSON.parse(line)) });
+  const server = createGateway({ config, logger, ids: createSequentialIdGenerator(), random: () => 0 });
+  const { url } = await server.listen(0, "127.0.0.1");
+  const client = new OpenAI({ apiKey: CLIENT_KEY, baseURL: `${url}/v1`, maxRetries: 0 });
+  return {
+    fakes,
+    server,
+    config,
+    url,
+    client,
+    logLines,
+    reset() {
+      for (const fake of Object.values(fakes)) fake.reset();
+      logLines.length = 0;
+    },
+    async stop() {
+      await server.close(1000);
+      await Promise.all(Object.values(fakes).map((fake) => fake.stop()));
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import type { ChatUsage } from "@switchyard/core";
+import type { AnthropicUsage } from "./anthropic-api";
+
+/**
+ * Maps Anthropic usage to Chat usage. Anthropic's `input_tokens` excludes cached tokens, so
+ * `prompt_tokens` = input + cache write + cache read; `cached_tokens` = cache read and `cache_write_tokens`
+ * = cache write; `reasoning_tokens` comes from `output_tokens_details.thinking_tokens` when reported.
+ */
+export function anthropicUsageToChat(usage: AnthropicUsage): ChatUsage {
+  const input = usage.input_tokens ?? 0;
+  const cacheWrite = usage.cache_creation_input_tokens ?? 0;
+  const cacheRead = usage.cache_read_input_tokens ?? 0;
+  const output = usage.output_tokens ?? 0;
+  const promptTokens = input + cacheWrite + cacheRead;
+  const chat: ChatUsage = {
+    prompt_tokens: promptTokens,
+    completion_tokens: output,
+    total_tokens: promptTokens + output,
+    prompt_tokens_details: { cached_tokens: cacheRead, cache_write_tokens: cacheWrite },
+  };
+  const thinking = usage.output_tokens_details?.thinking_tokens;
+  if (thinking != null) chat.completion_tokens_details = { reasoning_tokens: thinking };
+  return chat;
+}
+
+/**
+ * Merges streamed usage: `message_start` carries the input side, `message_delta` the cumulative totals.
+ * A field present (not null) in the later report replaces the earlier value.
+ */
+export function mergeAnthropicUsage(
+  earlier: AnthropicUsage | undefined,
+  later: AnthropicUsage | null | undefined,
+): AnthropicUsage {
+  const merged: AnthropicUsage = { ...(earlier ?? {}) };
+  for (const [key, value] of Object.entries(later ?? {}))
+    if (value != null) (merged as Record<string, unknown>)[key] = value;
+  return merged;
+}

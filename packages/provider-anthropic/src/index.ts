@@ -1,0 +1,11 @@
+export * from "./anthropic-api";
+export * from "./anthropic-errors";
+export * from "./anthropic-model-profile";
+export * from "./anthropic-provider";
+export * from "./anthropic-request";
+export * from "./anthropic-response";
+export * from "./anthropic-stream";
+export * from "./anthropic-tool-ids";
+export * from "./anthropic-usage";
+export * from "./map-anthropic-stop-reason";
+export { BUDGET_RATIOS, MIN_BUDGET_TOKENS, mapEffort, thinkingBudget } from "./map-anthropic-thinking";

@@ -1,0 +1,150 @@
+import {
+  type ChatCompletionChunk,
+  type ChatCompletionRequest,
+  type ChatResult,
+  type ChatStreamResult,
+  createFetchTransport,
+  createRandomIdGenerator,
+  type Provider,
+  type ProviderCallOptions,
+  type ProviderOptions,
+  type TransportResponse,
+  type Warning,
+} from "@switchyard/core";
+import { parseJsonOrUndefined } from "./json-value";
+import { openAICompatibleHttpError, openAICompatibleTransportError } from "./openai-compatible-errors";
+import { genericPreset, type OpenAICompatiblePreset, type PresetName } from "./openai-compatible-preset";
+import {
+  chatRequestToOpenAICompatible,
+  type OpenAICompatibleRequestTranslation,
+} from "./openai-compatible-request";
+import { openAICompatibleResponseToChat } from "./openai-compatible-response";
+import { createOpenAICompatibleStreamDecoder } from "./openai-compatible-stream";
+import { openAICompatiblePresets } from "./presets";
+
+/** Options of `createOpenAICompatibleProvider`. */
+export interface OpenAICompatibleProviderOptions extends ProviderOptions {
+  /** The provider name used in `provider/model` ids, warnings and errors. */
+  name: string;
+  /** The server's base URL, up to and including `/v1` where the server has it. */
+  baseUrl: string;
+  /** The server's quirks: a built-in preset name or your own preset. */
+  preset?: OpenAICompatiblePreset | PresetName;
+}
+
+/** Resolves a preset name or object; the generic preset when absent. */
+export function resolvePreset(
+  preset: OpenAICompatiblePreset | PresetName | undefined,
+): OpenAICompatiblePreset {
+  if (preset === undefined) return genericPreset;
+  return typeof preset === "string" ? openAICompatiblePresets[preset] : preset;
+}
+
+/**
+ * A provider for any server that speaks OpenAI Chat Completions: `POST {baseUrl}/chat/completions` with
+ * Bearer auth, the request shaped by the preset's quirks and the answer (streamed or not) normalised to
+ * OpenAI's shape.
+ */
+export function createOpenAICompatibleProvider(options: OpenAICompatibleProviderOptions): Provider {
+  const preset = resolvePreset(options.preset);
+  const name = options.name;
+  const transport = options.transport ?? createFetchTransport();
+  const ids = options.ids ?? createRandomIdGenerator();
+  const url = `${options.baseUrl.replace(/\/+$/, "")}/chat/completions`;
+
+  const headersFor = (apiKey: string, stream: boolean): Record<string, string> => {
+    const headers: Record<string, string> = {
+      "content-type": "application/json",
+      accept: stream ? "text/event-stream" : "application/json",
+      ...preset.defaultHeaders,
+    };
+    if (apiKey !== "" || preset.apiKeyOptional !== true) headers["authorization"] = `Bearer ${apiKey}`;
+    return { ...headers, ...options.headers };
+  };
+
+  const send = async (
+    request: ChatCompletionRequest,
+    call: ProviderCallOptions,
+    stream: boolean,
+  ): Promise<{ translation: OpenAICompatibleRequestTranslation; response: TransportResponse }> => {
+    const translation = chatRequestToOpenAICompatible(
+      { ...request, stream },
+      { preset, providerName: name, modelInfo: call.model },
+    );
+    let response: TransportResponse;
+    try {
+      response = await transport({
+        method: "POST",
+        url,
+        headers: headersFor(call.apiKey, stream),
+        body: JSON.stringify(translation.value),
+        signal: call.signal,
+      });
+    } catch (error) {
+      throw openAICompatibleTransportError(error, name, call.signal);
+    }
+    if (response.status < 200 || response.status >= 300) {
+      const bodyText = await response.text().catch(() => "");
+      throw openAICompatibleHttpError({
+        status: response.status,
+        headers: response.headers,
+        bodyText,
+        provider: name,
+        clock: options.clock,
+      });
+    }
+    return { translation, response };
+  };
+
+  return {
+    name,
+    protocol: "openai-chat",
+
+    async chat(request, call): Promise<ChatResult> {
+      const { translation, response } = await send(request, call, false);
+      let bodyText: string;
+      try {
+        bodyText = await response.text();
+      } catch (error) {
+        throw openAICompatibleTransportError(error, name, call.signal);
+      }
+      const normalized = openAICompatibleResponseToChat(parseJsonOrUndefined(bodyText), {
+        preset,
+        providerName: name,
+        toolCallIds: translation.toolCallIds,
+        ids,
+        clock: options.clock,
+      });
+      return { response: normalized.value, warnings: [...translation.warnings, ...normalized.warnings] };
+    },
+
+    async streamChat(request, call): Promise<ChatStreamResult> {
+      const { translation, response } = await send(request, call, true);
+      const decoder = createOpenAICompatibleStreamDecoder({
+        preset,
+        providerName: name,
+        toolCallIds: translation.toolCallIds,
+        ids,
+      });
+      const warnings: Warning[] = [...translation.warnings];
+      const flushWarnings = () => {
+        warnings.push(...decoder.warnings.splice(0));
+      };
+      async function* chunks(): AsyncGenerator<ChatCompletionChunk> {
+        try {
+          for await (const bytes of response.body) {
+            const decoded = decoder.push(bytes);
+            flushWarnings();
+            yield* decoded;
+          }
+        } catch (error) {
+          throw openAICompatibleTransportError(error, name, call.signal);
+        }
+        const rest = decoder.end();
+        flushWarnings();
+        yield* rest;
+      }
+      return { chunks: chunks(), warnings };
+    },
+  };
+}

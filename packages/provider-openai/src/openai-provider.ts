@@ -1,0 +1,147 @@
+import {
+  type ChatCompletionChunk,
+  type ChatCompletionRequest,
+  ChatCompletionResponseSchema,
+  type ChatResult,
+  type ChatStreamResult,
+  createFetchTransport,
+  type PassthroughResult,
+  type Provider,
+  type ProviderCallOptions,
+  type ProviderOptions,
+  type ResponsesRequest,
+  systemClock,
+  type Warning,
+} from "@switchyard/core";
+import { chatRequestToOpenAI } from "./openai-chat-request";
+import { createOpenAIChatStreamParser } from "./openai-chat-stream";
+import {
+  OPENAI_PROVIDER_NAME,
+  openAIMalformedAnswer,
+  openAIStreamError,
+  openAITransportError,
+  readOpenAIErrorObject,
+} from "./openai-errors";
+import {
+  OPENAI_DEFAULT_BASE_URL,
+  type OpenAIConnection,
+  type OpenAIUpstreamAnswer,
+  postToOpenAI,
+  readJsonAnswer,
+} from "./openai-http";
+import { relayBody, relayedHeaders, responsesRequestToOpenAI } from "./openai-responses-passthrough";
+import {
+  chatRequestToOpenAIResponses,
+  createResponsesOnlyChatStream,
+  openAIResponseToChat,
+} from "./responses-only-chat";
+
+/** A push machine from upstream bytes to Chat chunks (the Chat stream parser or the Responses transcoder). */
+interface ChunkMachine {
+  push(bytes: Uint8Array): ChatCompletionChunk[];
+  end(): ChatCompletionChunk[];
+  readonly done?: boolean;
+}
+
+/** Reads an upstream stream through a chunk machine, cancelling the upstream when the reader stops. */
+async function* readChunks(
+  answer: OpenAIUpstreamAnswer,
+  machine: ChunkMachine,
+  callerSignal: AbortSignal | undefined,
+): AsyncGenerator<ChatCompletionChunk> {
+  try {
+    for await (const bytes of answer.response.body) {
+      yield* machine.push(bytes);
+      if (machine.done === true) break;
+    }
+    yield* machine.end();
+  } catch (error) {
+    throw openAITransportError(error, callerSignal);
+  } finally {
+    answer.release();
+  }
+}
+
+/**
+ * The OpenAI provider. Chat Completions is passed through with the few rewrites reasoning models demand;
+ * `responses()` relays `/v1/responses` natively, byte for byte; models the catalog marks `responsesOnly`
+ * are served on `chat`/`streamChat` through the Responses API. Default base URL `https://api.openai.com/v1`.
+ */
+export function createOpenAIProvider(options: ProviderOptions = {}): Provider {
+  const connection: OpenAIConnection = {
+    baseUrl: options.baseUrl ?? OPENAI_DEFAULT_BASE_URL,
+    // Bound late, so a fetch installed after the provider was created (a polyfill, a test interceptor) is used.
+    transport: options.transport ?? createFetchTransport((input, init) => globalThis.fetch(input, init)),
+    headers: options.headers ?? {},
+    clock: options.clock ?? systemClock,
+  };
+
+  const post = (path: string, body: unknown, call: ProviderCallOptions, stream: boolean) =>
+    postToOpenAI(connection, path, body, { apiKey: call.apiKey, signal: call.signal, stream });
+
+  async function chatOnResponses(
+    request: ChatCompletionRequest,
+    call: ProviderCallOptions,
+  ): Promise<ChatResult> {
+    const upstream = chatRequestToOpenAIResponses(request, { stream: false, model: call.model });
+    const body = await readJsonAnswer(await post("/responses", upstream.value, call, false), call.signal);
+    const answer = openAIResponseToChat(body, request);
+    return { response: answer.value, warnings: [...upstream.warnings, ...answer.warnings] };
+  }
+
+  async function streamChatOnResponses(
+    request: ChatCompletionRequest,
+    call: ProviderCallOptions,
+  ): Promise<ChatStreamResult> {
+    const upstream = chatRequestToOpenAIResponses(request, { stream: true, model: call.model });
+    const warnings: Warning[] = [...upstream.warnings];
+    const answer = await post("/responses", upstream.value, call, true);
+    const machine = createResponsesOnlyChatStream({
+      warnings,
+      apiKey: call.apiKey,
+      ...(options.ids === undefined ? {} : { ids: options.ids }),
+      ...(options.clock === undefined ? {} : { clock: options.clock }),
+    });
+    return { chunks: readChunks(answer, machine, call.signal), warnings };
+  }
+
+  return {
+    name: OPENAI_PROVIDER_NAME,
+    protocol: "openai-chat",
+
+    async chat(request, call) {
+      if (call.model?.responsesOnly === true) return chatOnResponses(request, call);
+      const upstream = chatRequestToOpenAI(request, { stream: false, model: call.model });
+      const body = await readJsonAnswer(
+        await post("/chat/completions", upstream.value, call, false),
+        call.signal,
+      );
+      const parsed = ChatCompletionResponseSchema.safeParse(body);
+      if (!parsed.success) {
+        const upstreamError = readOpenAIErrorObject(body);
+        if (upstreamError !== undefined) throw openAIStreamError(upstreamError, call.apiKey);
+        throw openAIMalformedAnswer("the body is not a chat.completion");
+      }
+      return { response: parsed.data, warnings: upstream.warnings };
+    },
+
+    async streamChat(request, call) {
+      if (call.model?.responsesOnly === true) return streamChatOnResponses(request, call);
+      const upstream = chatRequestToOpenAI(request, { stream: true, model: call.model });
+      const warnings: Warning[] = [...upstream.warnings];
+      const answer = await post("/chat/completions", upstream.value, call, true);
+      const parser = createOpenAIChatStreamParser({ warnings, apiKey: call.apiKey });
+      return { chunks: readChunks(answer, parser, call.signal), warnings };
+    },
+
+    async responses(request: ResponsesRequest, call: ProviderCallOptions): Promise<PassthroughResult> {
+      const stream = request.stream === true;
+      const answer = await post("/responses", responsesRequestToOpenAI(request), call, stream);
+      return {
+        status: answer.response.status,
+        headers: relayedHeaders(answer.response.headers),
+        body: relayBody(answer.response.body, answer.release, call.signal),
+      };
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import type { ResponsesRequest } from "@switchyard/core";
+import type { OpenAIRequestBody } from "./openai-chat-request";
+import { openAITransportError } from "./openai-errors";
+
+/**
+ * The upstream body of a native Responses call: the request as the client sent it, less `gateway` and
+ * `extensions`, with `extensions.openai` merged last, field by field. Nothing else is touched, so every
+ * Responses feature (built-in tools, `previous_response_id`, `include`, background mode, fields newer than
+ * this gateway) keeps working.
+ */
+export function responsesRequestToOpenAI(request: ResponsesRequest): OpenAIRequestBody {
+  const { gateway: _gateway, extensions, ...body } = request;
+  return { ...body, ...extensions?.openai };
+}
+
+/**
+ * Response headers that describe one HTTP hop rather than the answer, and are not relayed: the transport
+ * already undid the transfer and content encodings (so the lengths no longer hold), and upstream cookies
+ * belong to the gateway's connection, not the client's.
+ */
+const NOT_RELAYED = new Set([
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "content-encoding",
+  "content-length",
+  "proxy-authenticate",
+  "proxy-connection",
+  "trailer",
+  "upgrade",
+  "set-cookie",
+  "alt-svc",
+]);
+
+/** The upstream's response headers a client should see (content type, request id, rate-limit state). */
+export function relayedHeaders(headers: Record<string, string>): Record<string, string> {
+  const relayed: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (!NOT_RELAYED.has(name.toLowerCase())) relayed[name] = value;
+  }
+  return relayed;
+}
+
+/**
+ * Relays a body byte for byte. A transport failure while reading becomes a `GatewayError`; `release` runs
+ * when the reader finishes or stops early, which cancels the upstream request.
+ */
+export async function* relayBody(
+  body: AsyncIterable<Uint8Array>,
+  release: () => void,
+  signal?: AbortSignal,
+): AsyncGenerator<Uint8Array> {
+  try {
+    for await (const bytes of body) yield bytes;
+  } catch (error) {
+    throw openAITransportError(error, signal);
+  } finally {
+    release();
+  }
+}

@@ -1,0 +1,29 @@
+export { affinityKeyOf } from "./affinity-key";
+export type { AffinityStoreOptions } from "./affinity-store";
+export { builtInModels, PRICE_SNAPSHOT } from "./built-in-models";
+export {
+  CanonicalModelSchema,
+  CatalogError,
+  type CatalogOverrides,
+  CatalogOverridesSchema,
+  type ModelOverride,
+  type OfferingOverride,
+  OfferingSchema,
+} from "./catalog-schema";
+export { type BreakerState, CircuitBreaker, type CircuitBreakerOptions } from "./circuit-breaker";
+export { computeCost } from "./cost";
+export { isFailoverError } from "./failover";
+export {
+  type HealthEstimate,
+  HealthTracker,
+  type HealthTrackerOptions,
+  OPTIMISTIC_PRIOR,
+} from "./health-tracker";
+export { KeyPool, type KeyPoolOptions, type PooledKey } from "./key-pool";
+export { mergeModels } from "./merge-models";
+export type { PriceSnapshot, SnapshotPrice } from "./price-snapshot";
+export { requirementsOfChatRequest } from "./request-requirements";
+export { ModelResolver } from "./resolve-model";
+export { type CreateRouterOptions, createRouter } from "./router";
+export * from "./router-types";
+export { type Candidate, offeringKey, selectCandidates, servesEndpoint } from "./select-candidates";
