@@ -5,7 +5,11 @@ import { Pool } from "undici";
  * The physical limit the gateway is held against: node:http in, undici Pool.request out, request and
  * response piped through untouched.
  */
-export function startBareProxy(upstream: string, port = 0, connections = 256): Promise<{ server: Server; port: number }> {
+export function startBareProxy(
+  upstream: string,
+  port = 0,
+  connections = 256,
+): Promise<{ server: Server; port: number }> {
   const pool = new Pool(upstream, { connections, pipelining: 1, keepAliveTimeout: 60_000 });
   const server = createServer(async (request, response) => {
     const abort = new AbortController();

@@ -18,7 +18,9 @@ describe("fake upstream answers", () => {
     const parser = createSseParser();
     const events = parser.push(streamFrames("m", 64).join(""));
     expect(events.at(-1)?.data).toBe("[DONE]");
-    const chunks = events.slice(0, -1).map((event) => ChatCompletionChunkSchema.parse(JSON.parse(event.data)));
+    const chunks = events
+      .slice(0, -1)
+      .map((event) => ChatCompletionChunkSchema.parse(JSON.parse(event.data)));
     expect(chunks.filter((chunk) => chunk.choices[0]?.delta.content?.startsWith("tok"))).toHaveLength(64);
     expect(chunks.at(-2)?.choices[0]?.finish_reason).toBe("stop");
     expect(chunks.at(-1)?.usage?.completion_tokens).toBe(64);

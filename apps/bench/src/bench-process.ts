@@ -18,7 +18,9 @@ async function main(): Promise<number> {
     return port;
   }
   if (role === "proxy" && args[0]) return (await startBareProxy(args[0])).port;
-  throw new Error(`usage: bench-process upstream <latencyMs> <chunks> <intervalMs> | proxy <origin>; got '${role}'`);
+  throw new Error(
+    `usage: bench-process upstream <latencyMs> <chunks> <intervalMs> | proxy <origin>; got '${role}'`,
+  );
 }
 
 main().then(

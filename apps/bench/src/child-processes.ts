@@ -27,11 +27,19 @@ export const canPin: boolean = (() => {
 })();
 
 /** Spawns `node [tsx] script args`, pinned to `core` when taskset is available. */
-function spawnNode(script: string, args: string[], core: number | undefined, env: NodeJS.ProcessEnv): ChildProcess {
+function spawnNode(
+  script: string,
+  args: string[],
+  core: number | undefined,
+  env: NodeJS.ProcessEnv,
+): ChildProcess {
   const nodeArgs = ["--import", tsxLoader, script, ...args];
   const child =
     canPin && core !== undefined
-      ? spawn("taskset", ["-c", String(core), process.execPath, ...nodeArgs], { env, stdio: ["ignore", "pipe", "pipe"] })
+      ? spawn("taskset", ["-c", String(core), process.execPath, ...nodeArgs], {
+          env,
+          stdio: ["ignore", "pipe", "pipe"],
+        })
       : spawn(process.execPath, nodeArgs, { env, stdio: ["ignore", "pipe", "pipe"] });
   child.stderr?.on("data", (data: Buffer) => process.stderr.write(`[${script.split("/").pop()}] ${data}`));
   return child;
@@ -98,7 +106,11 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs = 30_000
 }
 
 /** Starts the real gateway (apps/server) with every upstream pointed at the fake upstream. */
-export async function startGatewayProcess(upstreamPort: number, port: number, core?: number): Promise<BenchChild> {
+export async function startGatewayProcess(
+  upstreamPort: number,
+  port: number,
+  core?: number,
+): Promise<BenchChild> {
   const upstream = `http://127.0.0.1:${upstreamPort}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,

@@ -52,7 +52,8 @@ const chunkFrame = (model: string, delta: object, finishReason: string | null, u
 /** The SSE frames of a streamed answer: role, `chunks` text deltas, finish, usage, `[DONE]`. */
 export function streamFrames(model: string, chunks: number): string[] {
   const frames = [chunkFrame(model, { role: "assistant", content: "" }, null)];
-  for (let index = 0; index < chunks; index++) frames.push(chunkFrame(model, { content: `tok${index} ` }, null));
+  for (let index = 0; index < chunks; index++)
+    frames.push(chunkFrame(model, { content: `tok${index} ` }, null));
   frames.push(chunkFrame(model, {}, "stop"));
   frames.push(
     chunkFrame(model, {}, null, { prompt_tokens: 24, completion_tokens: chunks, total_tokens: 24 + chunks }),
@@ -75,7 +76,10 @@ async function answer(request: IncomingMessage, response: ServerResponse, option
   if (options.latencyMs > 0) await delay(options.latencyMs);
   if (!parsed.stream) {
     const text = completionBody(model);
-    response.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+    response.writeHead(200, {
+      "content-type": "application/json",
+      "content-length": Buffer.byteLength(text),
+    });
     response.end(text);
     return;
   }
@@ -93,7 +97,10 @@ async function answer(request: IncomingMessage, response: ServerResponse, option
 }
 
 /** Starts the fake Chat Completions upstream on loopback; resolves with the server and its port. */
-export function startFakeUpstream(options: FakeUpstreamOptions, port = 0): Promise<{ server: Server; port: number }> {
+export function startFakeUpstream(
+  options: FakeUpstreamOptions,
+  port = 0,
+): Promise<{ server: Server; port: number }> {
   const server = createServer((request, response) => {
     answer(request, response, options).catch(() => response.destroy());
   });

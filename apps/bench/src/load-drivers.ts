@@ -18,7 +18,11 @@ export interface Target {
 }
 
 /** Maximum non-streaming requests per second at fixed concurrency, with autocannon. */
-export async function measureThroughput(target: Target, connections: number, seconds: number): Promise<ThroughputFigures> {
+export async function measureThroughput(
+  target: Target,
+  connections: number,
+  seconds: number,
+): Promise<ThroughputFigures> {
   const result = await autocannon({
     url: target.url,
     method: "POST",
@@ -115,7 +119,8 @@ export async function measureStreams(
   let streams = 0;
   let open = 0;
   const started = performance.now();
-  const deadline = options.seconds === undefined ? Number.POSITIVE_INFINITY : started + options.seconds * 1000;
+  const deadline =
+    options.seconds === undefined ? Number.POSITIVE_INFINITY : started + options.seconds * 1000;
   let remaining = options.total ?? Number.POSITIVE_INFINITY;
 
   const runOne = async () => {

@@ -28,7 +28,7 @@ const responsesBody = (model: string, stream: boolean) =>
   JSON.stringify({ model, stream, input: "Say something about foxes." });
 const headers = { "content-type": "application/json", authorization: "Bearer ak_bench" };
 
-// Models the gateway serves from the fake upstream: gpt-4o-mini via the OpenAI provider (Chat passthrough),
+// Models the gateway serves from the fake upstream: gpt-4o via the OpenAI provider (Chat passthrough),
 // deepseek-chat via DeepSeek, a Chat-only upstream, so /v1/responses is translated both ways.
 const target = (port: number, path: string, body: string): Target => ({
   url: `http://127.0.0.1:${port}${path}`,
@@ -62,13 +62,13 @@ async function main() {
   {
     const upstream = await startUpstreamProcess({ latencyMs: 0, chunks: chunksPerStream, intervalMs: 0 }, 1);
     const proxy = await startProxyProcess(upstream.port, 0);
-    const proxyChat = target(proxy.port, "/v1/chat/completions", chatBody("gpt-4o-mini", false));
+    const proxyChat = target(proxy.port, "/v1/chat/completions", chatBody("gpt-4o", false));
     const proxyThroughput = await measureThroughput(proxyChat, 50, seconds);
     const proxyLatency = await measureLatency(proxyChat, quick ? 500 : 3000);
     await proxy.stop();
     const gateway = await startGatewayProcess(upstream.port, gatewayPort, 0);
     await withProcesses([upstream, gateway], async () => {
-      const gatewayChat = target(gateway.port, "/v1/chat/completions", chatBody("gpt-4o-mini", false));
+      const gatewayChat = target(gateway.port, "/v1/chat/completions", chatBody("gpt-4o", false));
       const gatewayResponses = target(gateway.port, "/v1/responses", responsesBody("deepseek-chat", false));
       const chatThroughput = await measureThroughput(gatewayChat, 50, seconds);
       const responsesThroughput = await measureThroughput(gatewayResponses, 50, seconds);
@@ -78,7 +78,8 @@ async function main() {
         bareProxyRps: proxyThroughput.requestsPerSecond,
         ratio: chatThroughput.requestsPerSecond / proxyThroughput.requestsPerSecond,
         target: ">= 0.90",
-        errors: chatThroughput.errors + chatThroughput.non2xx + proxyThroughput.errors + proxyThroughput.non2xx,
+        errors:
+          chatThroughput.errors + chatThroughput.non2xx + proxyThroughput.errors + proxyThroughput.non2xx,
       };
       results.figures.responsesFromChat = {
         gatewayRps: responsesThroughput.requestsPerSecond,
@@ -104,12 +105,19 @@ async function main() {
   {
     const streamFigures = async (intervalMs: number, concurrency: number, total?: number) => {
       const upstream = await startUpstreamProcess({ latencyMs: 0, chunks: chunksPerStream, intervalMs }, 1);
-      const options = { concurrency, stallMs: Math.max(1000, intervalMs * 20), ...(total ? { total } : { seconds }) };
+      const options = {
+        concurrency,
+        stallMs: Math.max(1000, intervalMs * 20),
+        ...(total ? { total } : { seconds }),
+      };
       const proxy = await startProxyProcess(upstream.port, 0);
-      const proxyRun = await measureStreams(target(proxy.port, "/v1/chat/completions", chatBody("deepseek-chat", true)), {
-        ...options,
-        terminal: "[DONE]",
-      });
+      const proxyRun = await measureStreams(
+        target(proxy.port, "/v1/chat/completions", chatBody("deepseek-chat", true)),
+        {
+          ...options,
+          terminal: "[DONE]",
+        },
+      );
       await proxy.stop();
       const gateway = await startGatewayProcess(upstream.port, gatewayPort, 0);
       const gatewayRun = await withProcesses([upstream, gateway], () =>
@@ -122,7 +130,8 @@ async function main() {
     };
     const saturated = await streamFigures(0, 32);
     const paced = await streamFigures(20, 4, quick ? 8 : 40);
-    const chunkRate = (run: typeof saturated.proxyRun, elapsedStreams: number) => run.streams * elapsedStreams;
+    const chunkRate = (run: typeof saturated.proxyRun, elapsedStreams: number) =>
+      run.streams * elapsedStreams;
     results.figures.streaming = {
       gatewayEventsPerSecond: saturated.gatewayRun.eventsPerSecond,
       bareProxyEventsPerSecond: saturated.proxyRun.eventsPerSecond,
@@ -145,22 +154,32 @@ async function main() {
   // 5: memory with 1,000 concurrent slow streams.
   {
     const streams = quick ? 200 : 1000;
-    const upstream = await startUpstreamProcess({ latencyMs: 0, chunks: chunksPerStream, intervalMs: 100 }, 1);
+    const upstream = await startUpstreamProcess(
+      { latencyMs: 0, chunks: chunksPerStream, intervalMs: 100 },
+      1,
+    );
     const gateway = await startGatewayProcess(upstream.port, gatewayPort, 0);
     await withProcesses([upstream, gateway], async () => {
-      await measureThroughput(target(gateway.port, "/v1/chat/completions", chatBody("deepseek-chat", false)), 8, 1);
+      await measureThroughput(
+        target(gateway.port, "/v1/chat/completions", chatBody("deepseek-chat", false)),
+        8,
+        1,
+      );
       await sleep(500);
       const idle = residentSetSize(gateway.process.pid) ?? Number.NaN;
       let peak = idle;
       const sampler = setInterval(() => {
         peak = Math.max(peak, residentSetSize(gateway.process.pid) ?? 0);
       }, 100);
-      const run = await measureStreams(target(gateway.port, "/v1/responses", responsesBody("deepseek-chat", true)), {
-        concurrency: streams,
-        total: streams,
-        terminal: "response.completed",
-        stallMs: 2_000,
-      });
+      const run = await measureStreams(
+        target(gateway.port, "/v1/responses", responsesBody("deepseek-chat", true)),
+        {
+          concurrency: streams,
+          total: streams,
+          terminal: "response.completed",
+          stallMs: 2_000,
+        },
+      );
       clearInterval(sampler);
       results.figures.memory = {
         concurrentStreams: streams,

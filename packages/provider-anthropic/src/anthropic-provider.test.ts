@@ -232,7 +232,7 @@ describe("createAnthropicProvider", () => {
     controller.abort();
     const error = await rejection(pending);
     expect(reached).toBe(true);
-    expect(error).toMatchObject({ code: "request_cancelled", retryable: false });
+    expect(error).toMatchObject({ status: 499, code: "request_aborted", retryable: false });
   });
 
   it("reports a malformed success body as a 502", async () => {

@@ -10,6 +10,7 @@ import {
   type ProviderOptions,
   parseSseStream,
   type TransportResponse,
+  transportFailure,
   type Warning,
 } from "@switchyard/core";
 import { type AnthropicMessage, AnthropicMessageSchema } from "./anthropic-api";
@@ -24,28 +25,13 @@ export const ANTHROPIC_BASE_URL = "https://api.anthropic.com";
 /** The `anthropic-version` header every Messages request carries. */
 export const ANTHROPIC_VERSION = "2023-06-01";
 
-function upstreamFailure(error: unknown, apiKey: string): GatewayError {
-  if (error instanceof GatewayError) return error;
-  if (error instanceof Error && error.name === "AbortError")
-    return new GatewayError({
-      status: 499,
-      type: "request_cancelled",
-      code: "request_cancelled",
-      message: "The request was cancelled before Anthropic answered.",
-      retryable: false,
-      provider: ANTHROPIC_PROVIDER,
-      cause: error,
-    });
-  const message = error instanceof Error ? error.message : String(error);
-  return new GatewayError({
-    status: 502,
-    type: "upstream_error",
-    code: "connection_error",
-    message: `Could not reach Anthropic: ${redactSecrets(message, apiKey)}`,
-    retryable: true,
+const upstreamFailure = (error: unknown, apiKey: string, signal?: AbortSignal): GatewayError =>
+  transportFailure(error, {
     provider: ANTHROPIC_PROVIDER,
+    displayName: "Anthropic",
+    ...(signal ? { signal } : {}),
+    redact: (text) => redactSecrets(text, apiKey),
   });
-}
 
 async function readMessage(response: TransportResponse): Promise<AnthropicMessage> {
   const text = await response.text();
@@ -102,7 +88,7 @@ export function createAnthropicProvider(options: ProviderOptions = {}): Provider
         signal: call.signal,
       });
     } catch (error) {
-      throw upstreamFailure(error, call.apiKey);
+      throw upstreamFailure(error, call.apiKey, call.signal);
     }
     if (response.status < 200 || response.status >= 300)
       throw anthropicHttpError(response.status, await response.text(), response.headers, call.apiKey);
@@ -190,7 +176,7 @@ export function createAnthropicProvider(options: ProviderOptions = {}): Provider
           yield* transcoder.end();
           report();
         } catch (error) {
-          throw upstreamFailure(error, call.apiKey);
+          throw upstreamFailure(error, call.apiKey, call.signal);
         }
       }
       return { chunks: chunks(), warnings };

@@ -12,6 +12,7 @@ import {
   parseSseStream,
   systemClock,
   type TransportResponse,
+  transportFailure,
   type Warning,
 } from "@switchyard/core";
 import { GeminiResponseSchema } from "./gemini-api";
@@ -46,11 +47,7 @@ async function send(
       ...(signal ? { signal } : {}),
     });
   } catch (error) {
-    if (error instanceof GatewayError || signal?.aborted) throw error;
-    throw upstreamFailure(
-      `Could not reach Gemini: ${error instanceof Error ? error.message : String(error)}`,
-      error,
-    );
+    throw transportFailure(error, { provider, displayName: "Gemini", ...(signal ? { signal } : {}) });
   }
   if (response.status !== 200) {
     throw geminiErrorToGatewayError(response.status, await response.text(), response.headers);
@@ -128,7 +125,10 @@ export function createGoogleProvider(options: ProviderOptions = {}): Provider {
           }
           yield* transcoder.end();
         } catch (error) {
-          if (error instanceof GatewayError || call.signal?.aborted) throw error;
+          if (error instanceof GatewayError) throw error;
+          if (call.signal?.aborted) {
+            throw transportFailure(error, { provider, displayName: "Gemini", signal: call.signal });
+          }
           throw upstreamFailure(
             `The Gemini stream failed: ${error instanceof Error ? error.message : String(error)}`,
             error,

@@ -1,4 +1,4 @@
-import { type Clock, GatewayError, systemClock } from "@switchyard/core";
+import { type Clock, GatewayError, systemClock, transportFailure } from "@switchyard/core";
 import { isJsonObject, parseJsonOrUndefined } from "./json-value";
 
 /** Message, code, type and param read from any of the error shapes compatible servers send. */
@@ -94,32 +94,11 @@ export function openAICompatibleStreamError(body: unknown, provider: string): Ga
   });
 }
 
-/** Turns a failed request (network error, abort) into a `GatewayError`. */
+/** Turns a failed request (network error, abort) into a `GatewayError` (core's `transportFailure`). */
 export function openAICompatibleTransportError(
   error: unknown,
   provider: string,
   signal?: AbortSignal,
 ): GatewayError {
-  if (error instanceof GatewayError) return error;
-  if (signal?.aborted === true) {
-    return new GatewayError({
-      status: 499,
-      type: "request_aborted",
-      code: "request_aborted",
-      message: `The request to ${provider} was aborted.`,
-      retryable: false,
-      provider,
-      cause: error,
-    });
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return new GatewayError({
-    status: 502,
-    type: "upstream_error",
-    code: "upstream_unreachable",
-    message: `Could not reach ${provider}: ${message}`,
-    retryable: true,
-    provider,
-    cause: error,
-  });
+  return transportFailure(error, { provider, ...(signal ? { signal } : {}) });
 }

@@ -1,4 +1,10 @@
-import { type Clock, GatewayError, systemClock } from "@switchyard/core";
+import {
+  type Clock,
+  GatewayError,
+  REQUEST_ABORTED_STATUS,
+  systemClock,
+  transportFailure,
+} from "@switchyard/core";
 
 /** The provider name errors carry. */
 export const OPENAI_PROVIDER_NAME = "openai";
@@ -119,36 +125,16 @@ export function openAIStreamError(error: OpenAIErrorObject, apiKey?: string): Ga
   });
 }
 
-/** The status given to a request cancelled through its `AbortSignal` (nginx's "client closed request"). */
-export const ABORTED_STATUS = 499;
+/** The status given to a request cancelled through its `AbortSignal` (core's `REQUEST_ABORTED_STATUS`). */
+export const ABORTED_STATUS = REQUEST_ABORTED_STATUS;
 
-/**
- * A failure of the transport itself as a `GatewayError`: a cancelled request (status 499, not retryable)
- * or a connection failure (502, retryable, so the router can fail over).
- */
+/** A failure of the transport itself (core's `transportFailure`), with OpenAI's secrets redacted. */
 export function openAITransportError(error: unknown, signal?: AbortSignal): GatewayError {
-  if (error instanceof GatewayError) return error;
-  const aborted = signal?.aborted === true || (error instanceof Error && error.name === "AbortError");
-  if (aborted) {
-    return new GatewayError({
-      status: ABORTED_STATUS,
-      type: "api_error",
-      code: "request_aborted",
-      message: "The request to OpenAI was cancelled.",
-      retryable: false,
-      provider: OPENAI_PROVIDER_NAME,
-      cause: error,
-    });
-  }
-  const reason = error instanceof Error ? error.message : String(error);
-  return new GatewayError({
-    status: 502,
-    type: "upstream_error",
-    code: "upstream_unreachable",
-    message: redactSecrets(`Could not reach OpenAI: ${reason}`),
-    retryable: true,
+  return transportFailure(error, {
     provider: OPENAI_PROVIDER_NAME,
-    cause: error,
+    displayName: "OpenAI",
+    ...(signal ? { signal } : {}),
+    redact: (text) => redactSecrets(text),
   });
 }
 
