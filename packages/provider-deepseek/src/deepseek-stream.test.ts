@@ -1,6 +1,6 @@
 import { loadFixtureCases } from "@switchyard/core/testing";
+import { checkStreamFixture } from "@switchyard/provider-openai-compatible/testing";
 import { describe, expect, it } from "vitest";
-import { checkStreamFixture } from "../../provider-openai-compatible/src/stream-fixture-runner";
 import { deepSeekPreset } from "./deepseek-preset";
 
 describe("deepseek-stream-to-chat", () => {

@@ -2,7 +2,7 @@ import { loadFixtureCases } from "@switchyard/core/testing";
 import { describe, expect, it } from "vitest";
 import { genericPreset, type PresetName } from "./openai-compatible-preset";
 import { openAICompatiblePresets } from "./presets";
-import { checkStreamFixture, decodeStream } from "./stream-fixture-runner";
+import { checkStreamFixture, decodeStream } from "./testing/stream-fixture-runner";
 
 describe("openai-compatible-stream-to-chat", () => {
   const cases = loadFixtureCases("openai-compatible-stream-to-chat");

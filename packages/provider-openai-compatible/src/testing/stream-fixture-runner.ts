@@ -1,9 +1,10 @@
+/** Test helper shared with providers built on this one (`@switchyard/provider-openai-compatible/testing`). */
 import { type ChatCompletionChunk, createSequentialIdGenerator, type Warning } from "@switchyard/core";
 import { type FixtureCase, splitBytes } from "@switchyard/core/testing";
 import { expect } from "vitest";
-import { createToolCallIdMap } from "./mistral-tool-call-ids";
-import type { OpenAICompatiblePreset } from "./openai-compatible-preset";
-import { createOpenAICompatibleStreamDecoder } from "./openai-compatible-stream";
+import { createToolCallIdMap } from "../mistral-tool-call-ids";
+import type { OpenAICompatiblePreset } from "../openai-compatible-preset";
+import { createOpenAICompatibleStreamDecoder } from "../openai-compatible-stream";
 
 /** Decodes a whole SSE body fed in pieces of `size` bytes; returns chunks, warnings and the error thrown. */
 export function decodeStream(
