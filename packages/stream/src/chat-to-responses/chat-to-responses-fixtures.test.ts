@@ -12,7 +12,6 @@ import { createChatSseToResponsesSse } from "../sse/chat-sse-to-responses-sse";
 import { accumulateChatChunks } from "../testing/accumulate-chat-chunks";
 import { checkResponsesSequence } from "../testing/check-responses-sequence";
 import { alignLifecycleResponses } from "../testing/lifecycle-match";
-import { reasoningContentAsSummary } from "../testing/reasoning-as-summary";
 import { replayResponsesStream, withoutSdkAdditions } from "../testing/replay";
 import { feed, parseSseFrames } from "../testing/sse-frames";
 
@@ -88,7 +87,7 @@ describe("chat-stream-to-responses golden fixtures", () => {
           ids: createSequentialIdGenerator(),
           clock,
         }).value;
-        expect(final).toEqual(withoutSdkAdditions(reasoningContentAsSummary(nonStreaming)));
+        expect(final).toEqual(withoutSdkAdditions(nonStreaming));
       });
     });
   }

@@ -166,8 +166,20 @@ class ChatToResponses implements ChatToResponsesTranscoder, ChatDeltaSink, Seque
     return this.lifecycle.terminal(this, status, this.output, incompleteDetails, error);
   }
 
-  /** Part of `ChatDeltaSink`: reasoning text opens (or continues) a reasoning item's summary. */
-  reasoning(text: string, detailId: string | null | undefined, events: ResponseStreamEvent[]): void {
+  /**
+   * Part of `ChatDeltaSink`: reasoning text opens (or continues) a reasoning item's summary. A signed item is
+   * complete (one Anthropic thinking block), so more text starts a new item; restated detail text that the
+   * open item already streamed is not appended twice.
+   */
+  reasoning(
+    text: string,
+    detailId: string | null | undefined,
+    events: ResponseStreamEvent[],
+    restated = false,
+  ): void {
+    const open = this.active?.kind === "reasoning" ? this.active : undefined;
+    if (open !== undefined && open.state.signature !== undefined) this.closeActive(events, "completed");
+    else if (restated && open !== undefined && open.text !== "") return;
     this.appendReasoning(text, events, detailId);
   }
 
@@ -176,9 +188,18 @@ class ChatToResponses implements ChatToResponsesTranscoder, ChatDeltaSink, Seque
     detail: ReasoningTextDetail | ReasoningEncryptedDetail,
     events: ResponseStreamEvent[],
   ): void {
+    const signature = detail.type === "reasoning.text" ? detail.signature : undefined;
+    const signed = signature != null && signature !== "";
+    // An unsigned text detail only annotates reasoning already open; it never opens an empty item.
+    if (detail.type === "reasoning.text" && !signed && this.active?.kind !== "reasoning") return;
     let reasoning = this.activeReasoning(events, detail.id);
     if (detail.type === "reasoning.text") {
-      if (detail.signature != null && detail.signature !== "") reasoning.state.signature = detail.signature;
+      if (signed && reasoning.state.signature !== undefined) {
+        // A second signed block: it is its own item, as its signature covers only its own text.
+        this.closeActive(events, "completed");
+        reasoning = this.activeReasoning(events, detail.id);
+      }
+      if (signed) reasoning.state.signature = signature;
       reasoning.state.textFormat ??= detail.format;
       reasoning.state.textId ??= detail.id ?? undefined;
       return;
@@ -208,7 +229,10 @@ class ChatToResponses implements ChatToResponsesTranscoder, ChatDeltaSink, Seque
   private activeReasoning(events: ResponseStreamEvent[], detailId?: string | null): ReasoningItemState {
     if (this.active?.kind === "reasoning") return this.active;
     this.closeActive(events, "completed");
-    const reasoning = openReasoning(this, events, detailId ?? this.ids("rs"), this.output.length);
+    // Upstream detail ids name the item, unless one is repeated (item ids must be unique on the wire).
+    const taken = detailId != null && this.output.some((item) => item.id === detailId);
+    const id = detailId != null && !taken ? detailId : this.ids("rs");
+    const reasoning = openReasoning(this, events, id, this.output.length);
     this.output.push(reasoning.placeholder);
     this.active = reasoning;
     return reasoning;

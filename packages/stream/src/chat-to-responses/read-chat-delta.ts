@@ -8,7 +8,17 @@ import type {
 
 /** Receives what one Chat delta carries, in the order a Response lays it out: reasoning, text, calls. */
 export interface ChatDeltaSink {
-  reasoning(text: string, detailId: string | null | undefined, events: ResponseStreamEvent[]): void;
+  /**
+   * Reasoning text. `restated` marks the text of a `reasoning.text` detail, which may repeat text already
+   * streamed as `reasoning_content` deltas (Anthropic sends each thinking block's text again, signed, when the
+   * block ends).
+   */
+  reasoning(
+    text: string,
+    detailId: string | null | undefined,
+    events: ResponseStreamEvent[],
+    restated?: boolean,
+  ): void;
   /** A signature on reasoning text, or an encrypted blob. */
   reasoningState(detail: ReasoningTextDetail | ReasoningEncryptedDetail, events: ResponseStreamEvent[]): void;
   text(text: string, events: ResponseStreamEvent[]): void;
@@ -36,7 +46,7 @@ export function readChatDelta(delta: ChatDelta, sink: ChatDeltaSink, events: Res
   if (details != null) {
     for (const detail of details) {
       if (detail.type === "reasoning.text") {
-        if (!hasReasoningText && detail.text !== "") sink.reasoning(detail.text, detail.id, events);
+        if (!hasReasoningText && detail.text !== "") sink.reasoning(detail.text, detail.id, events, true);
         sink.reasoningState(detail, events);
       } else if (detail.type === "reasoning.summary") {
         if (!hasReasoningText && detail.summary !== "") sink.reasoning(detail.summary, detail.id, events);

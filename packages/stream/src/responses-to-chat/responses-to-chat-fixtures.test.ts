@@ -80,6 +80,8 @@ describe("responses-stream-to-chat golden fixtures", () => {
         const chunks = frames.filter((data): data is ChatCompletionChunk => typeof data === "object");
         const details = chunks.flatMap((chunk) => chunk.choices[0]?.delta.reasoning_details ?? []);
         expect(details).toEqual(nonStreaming.choices[0]!.message.reasoning_details ?? []);
+        const reasoning = chunks.map((chunk) => chunk.choices[0]?.delta.reasoning_content ?? "").join("");
+        expect(reasoning).toBe(nonStreaming.choices[0]!.message.reasoning_content ?? "");
       });
     });
   }

@@ -18,6 +18,7 @@ import {
 } from "@switchyard/core";
 import { type ErrorBody, gatewayErrorOfBody as upstreamErrorOf } from "../sse/upstream-error";
 import { KNOWN_RESPONSES_EVENT_TYPES } from "./known-event-types";
+import { MessagePhase } from "./message-phase";
 import { responsesLogprobsToChat } from "./responses-logprobs-to-chat";
 
 /** Options of `createResponsesToChatTranscoder`. */
@@ -63,6 +64,7 @@ interface LooseItem {
   name?: unknown;
   arguments?: unknown;
   encrypted_content?: unknown;
+  phase?: unknown;
 }
 
 interface ToolCallProgress {
@@ -91,6 +93,7 @@ class ResponsesToChat implements ResponsesToChatTranscoder {
   private readonly toolCalls = new Map<number, ToolCallProgress>();
   private nextToolIndex = 0;
   private readonly warned = new Set<string>();
+  private readonly phase = new MessagePhase();
   /** The text streamed so far for the part deltas are arriving on, to reconcile with its `.done` event. */
   private partKind: "content" | "refusal" | "reasoning_content" | "" = "";
   private partOutputIndex = -1;
@@ -115,7 +118,13 @@ class ResponsesToChat implements ResponsesToChatTranscoder {
       case "response.output_text.delta": {
         this.ensureStarted(chunks, undefined);
         const delta = this.track("content", event, event.content_index, text(event.delta) ?? "");
-        chunks.push(this.chunk({ content: delta }, null, responsesLogprobsToChat(event.logprobs)));
+        chunks.push(
+          this.chunk(
+            this.phase.onDelta({ content: delta }, event.output_index),
+            null,
+            responsesLogprobsToChat(event.logprobs),
+          ),
+        );
         break;
       }
       case "response.output_text.done":
@@ -163,7 +172,12 @@ class ResponsesToChat implements ResponsesToChatTranscoder {
       case "response.refusal.delta":
         this.ensureStarted(chunks, undefined);
         chunks.push(
-          this.chunk({ refusal: this.track("refusal", event, event.content_index, text(event.delta) ?? "") }),
+          this.chunk(
+            this.phase.onDelta(
+              { refusal: this.track("refusal", event, event.content_index, text(event.delta) ?? "") },
+              event.output_index,
+            ),
+          ),
         );
         break;
       case "response.reasoning_summary_part.added":
@@ -264,8 +278,10 @@ class ResponsesToChat implements ResponsesToChatTranscoder {
     }
     this.ensureStarted(chunks, undefined);
     const rest = full.slice(streamed.length);
-    if (kind === "content") chunks.push(this.chunk({ content: rest }));
-    else if (kind === "refusal") chunks.push(this.chunk({ refusal: rest }));
+    if (kind === "content")
+      chunks.push(this.chunk(this.phase.onDelta({ content: rest }, event.output_index)));
+    else if (kind === "refusal")
+      chunks.push(this.chunk(this.phase.onDelta({ refusal: rest }, event.output_index)));
     else chunks.push(this.chunk({ reasoning_content: rest }));
   }
 
@@ -319,7 +335,14 @@ class ResponsesToChat implements ResponsesToChatTranscoder {
           ],
         }),
       );
-    } else if (item.type !== "message" && item.type !== "reasoning") {
+    } else if (item.type === "message") {
+      if (!this.phase.added(outputIndex, item.phase)) {
+        this.warn(
+          "phase",
+          `The stream holds several assistant messages with phases; a Chat message has one, so the phase '${String(item.phase)}' of output ${outputIndex} and any later one were dropped.`,
+        );
+      }
+    } else if (item.type !== "reasoning") {
       const type = String(item.type);
       this.warn(`item:${type}`, `Chat has no equivalent of a '${type}' output item; it was skipped.`);
     }
@@ -346,8 +369,16 @@ class ResponsesToChat implements ResponsesToChatTranscoder {
     this.argumentsDelta(outputIndex, full.slice(progress.emitted.length), chunks);
   }
 
+  /** A phased message that streamed no delta (or never reported done) gets its phase in a chunk of its own. */
+  private flushPhase(chunks: ChatCompletionChunk[], outputIndex?: number): void {
+    const phase = this.phase.take(outputIndex);
+    if (phase !== undefined) chunks.push(this.chunk({ phase }));
+  }
+
   private itemDone(outputIndex: number, item: LooseItem, chunks: ChatCompletionChunk[]): void {
-    if (item.type === "function_call") {
+    if (item.type === "message") {
+      this.flushPhase(chunks, outputIndex);
+    } else if (item.type === "function_call") {
       this.completeArguments(outputIndex, text(item.arguments), chunks);
     } else if (item.type === "reasoning" && Array.isArray((item as { summary?: unknown }).summary)) {
       // The whole item as details (summaries, text, encrypted state), as the non-streaming translation gives
@@ -359,6 +390,7 @@ class ResponsesToChat implements ResponsesToChatTranscoder {
 
   private finish(response: ResponseObject | undefined, chunks: ChatCompletionChunk[]): void {
     this.finished = true;
+    this.flushPhase(chunks);
     if (response?.service_tier != null) this.serviceTier = response.service_tier;
     const status = response?.status ?? "completed";
     const finishReason = statusToFinishReason(status, response?.incomplete_details, this.nextToolIndex > 0);
