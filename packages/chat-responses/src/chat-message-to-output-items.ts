@@ -42,7 +42,8 @@ const phaseOf = (message: ChatResponseMessage): "commentary" | "final_answer" | 
 
 /**
  * The assistant message of a Chat completion -> Responses output items, in the order a Responses model
- * emits them: reasoning, then the message (text and refusal parts), then one `function_call` per tool call.
+ * emits them: reasoning (its text as `summary_text`, as the stream transcoder emits it), then the message
+ * (text and refusal parts), then one `function_call` per tool call.
  * A message with neither text, refusal nor tool calls still yields a message with one empty text part.
  */
 export function chatMessageToOutputItems(
@@ -53,7 +54,7 @@ export function chatMessageToOutputItems(
   const items: ResponseOutputItem[] = chatReasoningToItems(
     message.reasoning_content ?? message.reasoning,
     message.reasoning_details,
-    { ids, wrapForeignState: true },
+    { ids, wrapForeignState: true, textAs: "summary" },
   );
 
   const toolCalls = message.tool_calls ?? [];

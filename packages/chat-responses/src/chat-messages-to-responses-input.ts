@@ -46,7 +46,7 @@ function reasoningInput(
       message: `'${path}.reasoning_content' is reasoning text without OpenAI reasoning state; the Responses API accepts only its own reasoning items back, so it was dropped.`,
     });
   }
-  return chatReasoningToItems(undefined, kept, { wrapForeignState: false });
+  return chatReasoningToItems(undefined, kept, { wrapForeignState: false, textAs: "content" });
 }
 
 /** OpenAI's own reasoning state, or state of no stated origin that is not signed by another family. */

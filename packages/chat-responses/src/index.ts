@@ -10,6 +10,8 @@ export { chatToolsToResponses, responsesToolsToChat } from "./map-tools";
 export { chatUsageToResponses, responsesUsageToChat } from "./map-usage";
 export {
   chatReasoningToItems,
+  type ReasoningTextPlacement,
+  reasoningContentOf,
   reasoningItemToDetails,
   unwrapReasoningDetails,
   WRAPPED_REASONING_PREFIX,

@@ -66,19 +66,24 @@ function groupDetails(details: readonly ReasoningDetail[]): ReasoningDetail[][] 
   return groups;
 }
 
+/** Where `chatReasoningToItems` puts readable reasoning text (`reasoning_content`, `reasoning.text` details). */
+export type ReasoningTextPlacement = "summary" | "content";
+
 /**
  * Chat reasoning (`reasoning_details`, else `reasoning_content`) -> Responses `reasoning` items. OpenAI state
  * maps field by field; a group holding another family's signed or encrypted state keeps its readable text
  * and carries the original details wrapped in `encrypted_content` (see `WRAPPED_REASONING_PREFIX`).
+ * Readable text goes to `summary` as `summary_text` parts (output items, as the stream transcoder emits it;
+ * empty text makes no part) or to `content` as `reasoning_text` parts (input items sent back to OpenAI).
  * Without `ids`, items without a detail id get no id (input items may omit it). With `wrapForeignState`
  * false, blobs map to `encrypted_content` as they are (the caller filtered them).
  */
 export function chatReasoningToItems(
   reasoningText: string | null | undefined,
   details: readonly ReasoningDetail[] | null | undefined,
-  options: { ids?: IdGenerator; wrapForeignState: boolean },
+  options: { ids?: IdGenerator; wrapForeignState: boolean; textAs: ReasoningTextPlacement },
 ): ReasoningItem[] {
-  const { ids, wrapForeignState } = options;
+  const { ids, wrapForeignState, textAs } = options;
   const all: ReasoningDetail[] = [...(details ?? [])];
   const hasText = all.some((detail) => detail.type === "reasoning.text");
   if (!hasText && reasoningText != null && reasoningText !== "") {
@@ -86,12 +91,20 @@ export function chatReasoningToItems(
   }
   return groupDetails(all).map((group) => {
     const id = group.find((detail) => detail.id != null)?.id ?? ids?.("rs");
-    const summary = group.flatMap((detail) =>
-      detail.type === "reasoning.summary" ? [{ type: "summary_text" as const, text: detail.summary }] : [],
-    );
-    const content = group.flatMap((detail) =>
-      detail.type === "reasoning.text" ? [{ type: "reasoning_text" as const, text: detail.text }] : [],
-    );
+    const summary = group.flatMap((detail) => {
+      if (detail.type === "reasoning.summary")
+        return [{ type: "summary_text" as const, text: detail.summary }];
+      if (detail.type === "reasoning.text" && textAs === "summary" && detail.text !== "") {
+        return [{ type: "summary_text" as const, text: detail.text }];
+      }
+      return [];
+    });
+    const content =
+      textAs === "content"
+        ? group.flatMap((detail) =>
+            detail.type === "reasoning.text" ? [{ type: "reasoning_text" as const, text: detail.text }] : [],
+          )
+        : [];
     const blob = group.find((detail) => detail.type === "reasoning.encrypted");
     const encrypted =
       wrapForeignState && group.some(isForeignState)
@@ -107,4 +120,21 @@ export function chatReasoningToItems(
       ...(encrypted === undefined ? {} : { encrypted_content: encrypted }),
     };
   });
+}
+
+/**
+ * The `reasoning_content` a Chat reader gets for some Responses `reasoning` items, by the rule of the stream
+ * transcoder (`@switchyard/stream`): an item's reasoning text (its `content` parts, concatenated) when it has
+ * any, else its summaries joined by a blank line (`\n\n`); the items' texts concatenated. Undefined when
+ * that is empty.
+ */
+export function reasoningContentOf(items: readonly ReasoningItem[]): string | undefined {
+  const text = items
+    .map((item) =>
+      (item.content ?? []).length > 0
+        ? (item.content ?? []).map((part) => part.text).join("")
+        : item.summary.map((part) => part.text).join("\n\n"),
+    )
+    .join("");
+  return text === "" ? undefined : text;
 }

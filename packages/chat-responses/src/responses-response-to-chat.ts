@@ -8,6 +8,7 @@ import {
   type ChatToolCall,
   GatewayError,
   type ReasoningDetail,
+  type ReasoningItem,
   type ResponseLogprob,
   type ResponseObject,
   ResponseObjectSchema,
@@ -17,7 +18,7 @@ import {
 import { statusToFinishReason } from "./map-finish-reason";
 import { responsesUsageToChat } from "./map-usage";
 import { parseUpstream } from "./parse-upstream";
-import { reasoningItemToDetails, reasoningTextOf } from "./reasoning-items";
+import { reasoningContentOf, reasoningItemToDetails } from "./reasoning-items";
 
 /** Options of `responsesResponseToChat`. */
 export interface ResponsesResponseToChatOptions {
@@ -65,7 +66,8 @@ function refuseUnfinished(response: ResponseObject): void {
 /**
  * A Response object -> a Chat completion (the fourth translation). Messages become `content` (their
  * `output_text` parts concatenated, as `output_text` is) and `refusal`; function calls become `tool_calls`;
- * reasoning items become `reasoning_details` and `reasoning_content`; `status` becomes `finish_reason`.
+ * reasoning items become `reasoning_details` and `reasoning_content` (each item's reasoning text, else its
+ * summaries, as the stream transcoder streams them); `status` becomes `finish_reason`.
  * Built-in tool items have no Chat form and are dropped with a warning. A failed, cancelled or unfinished
  * Response, or one that does not match the Response schema, throws a 502 `GatewayError`.
  */
@@ -82,6 +84,7 @@ export function responsesResponseToChat(
   const logprobs: ChatTokenLogprob[] = [];
   const toolCalls: ChatToolCall[] = [];
   const details: ReasoningDetail[] = [];
+  const reasoningItems: ReasoningItem[] = [];
   const phases: string[] = [];
   let hasMessage = false;
 
@@ -122,6 +125,7 @@ export function responsesResponseToChat(
         });
         return;
       case "reasoning":
+        reasoningItems.push(item);
         details.push(...reasoningItemToDetails(item));
         return;
       default:
@@ -140,7 +144,7 @@ export function responsesResponseToChat(
   };
   if (toolCalls.length > 0) message.tool_calls = toolCalls;
   if (annotations.length > 0) message.annotations = annotations;
-  const reasoningText = reasoningTextOf(details);
+  const reasoningText = reasoningContentOf(reasoningItems);
   if (reasoningText !== undefined) message.reasoning_content = reasoningText;
   if (details.length > 0) message.reasoning_details = details;
   const distinctPhases = [...new Set(phases)];
