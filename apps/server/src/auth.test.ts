@@ -46,3 +46,34 @@ describe("createAuthenticator", () => {
     });
   });
 });
+
+describe("authenticateCredentials (x-api-key or Authorization: Bearer)", () => {
+  it.each([
+    ["x-api-key alone", { apiKey: "ak_alpha" }],
+    ["Bearer alone", { authorization: "Bearer ak_alpha" }],
+    ["a valid x-api-key beside a wrong Bearer", { apiKey: "ak_alpha", authorization: "Bearer ak_gamma" }],
+    ["a valid Bearer beside a wrong x-api-key", { apiKey: "ak_gamma", authorization: "Bearer ak_alpha" }],
+  ])("accepts %s", (_name, credentials) => {
+    expect(authenticator.authenticateCredentials(credentials)).toMatchObject({
+      name: "alpha",
+      authenticated: true,
+    });
+  });
+
+  it.each([
+    ["no credentials", {}, "missing_api_key"],
+    ["an empty x-api-key", { apiKey: " " }, "missing_api_key"],
+    ["a wrong x-api-key", { apiKey: "ak_gamma" }, "invalid_api_key"],
+    ["a non-Bearer Authorization", { authorization: "Basic YWs6eA==" }, "invalid_api_key"],
+    ["two wrong keys", { apiKey: "ak_gamma", authorization: "Bearer ak_delta" }, "invalid_api_key"],
+  ])("rejects %s with a 401", (_name, credentials, code) => {
+    let thrown: unknown;
+    try {
+      authenticator.authenticateCredentials(credentials);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({ status: 401, type: "authentication_error", code });
+    expect((thrown as Error).message).not.toContain("ak_gamma");
+  });
+});

@@ -11,12 +11,25 @@ export interface ClientIdentity {
   authenticated: boolean;
 }
 
-/** Checks `Authorization: Bearer ak_...` headers against the configured client keys. */
+/** The credentials a request presents. */
+export interface PresentedCredentials {
+  /** The `Authorization` header (`Bearer ak_...`). */
+  authorization?: string | undefined;
+  /** The `x-api-key` header (the bare key), on routes that accept Anthropic's convention. */
+  apiKey?: string | undefined;
+}
+
+/** Checks `Authorization: Bearer ak_...` (and, where a route allows, `x-api-key`) against the client keys. */
 export interface Authenticator {
   /** Whether any client key is configured; without keys every request is let through. */
   readonly required: boolean;
   /** Returns the caller's identity or throws a 401 `GatewayError`. */
   authenticate(authorization: string | undefined): ClientIdentity;
+  /**
+   * Like `authenticate`, but the key may come in `Authorization: Bearer` or in `x-api-key` (what the
+   * Anthropic SDK and Claude Code send); the request passes when either presented key is valid.
+   */
+  authenticateCredentials(credentials: PresentedCredentials): ClientIdentity;
 }
 
 const sha256 = (text: string): Buffer => createHash("sha256").update(text, "utf8").digest();
@@ -36,25 +49,55 @@ export function createAuthenticator(clientKeys: readonly ClientKey[]): Authentic
     const digest = sha256(clientKey.key);
     return { digest, identity: { id: `key_${digest.toString("hex").slice(0, 12)}`, name: clientKey.name } };
   });
+  const identify = (key: string): ClientIdentity | undefined => {
+    const presented = sha256(key);
+    let found: ClientIdentity | undefined;
+    for (const entry of entries) {
+      if (timingSafeEqual(presented, entry.digest) && found === undefined)
+        found = { ...entry.identity, authenticated: true };
+    }
+    return found;
+  };
+  const bearerKey = (authorization: string): string | undefined =>
+    /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
+  const incorrect = () => unauthorized("Incorrect API key provided.", "invalid_api_key");
+
   return {
     required: entries.length > 0,
     authenticate(authorization) {
       if (entries.length === 0) return ANONYMOUS;
       if (authorization === undefined || authorization === "")
         throw unauthorized("Missing API key. Send it as 'Authorization: Bearer ak_...'.", "missing_api_key");
-      const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-      if (match === null)
+      const key = bearerKey(authorization);
+      if (key === undefined)
         throw unauthorized(
           "Malformed Authorization header. Send the key as 'Authorization: Bearer ak_...'.",
           "invalid_api_key",
         );
-      const presented = sha256(match[1]!);
-      let found: ClientIdentity | undefined;
-      for (const entry of entries) {
-        if (timingSafeEqual(presented, entry.digest) && found === undefined)
-          found = { ...entry.identity, authenticated: true };
+      const found = identify(key);
+      if (found === undefined) throw incorrect();
+      return found;
+    },
+    authenticateCredentials({ authorization, apiKey }) {
+      if (entries.length === 0) return ANONYMOUS;
+      const keys: string[] = [];
+      if (apiKey !== undefined && apiKey.trim() !== "") keys.push(apiKey.trim());
+      const fromBearer = authorization === undefined ? undefined : bearerKey(authorization);
+      if (fromBearer !== undefined) keys.push(fromBearer);
+      if (keys.length === 0) {
+        if (authorization !== undefined && authorization !== "")
+          throw unauthorized(
+            "Malformed Authorization header. Send the key as 'x-api-key: ak_...' or 'Authorization: Bearer ak_...'.",
+            "invalid_api_key",
+          );
+        throw unauthorized(
+          "Missing API key. Send it as 'x-api-key: ak_...' or 'Authorization: Bearer ak_...'.",
+          "missing_api_key",
+        );
       }
-      if (found === undefined) throw unauthorized("Incorrect API key provided.", "invalid_api_key");
+      // Every presented key is checked, so the time taken does not say which header held a valid one.
+      const found = keys.map(identify).find((identity) => identity !== undefined);
+      if (found === undefined) throw incorrect();
       return found;
     },
   };

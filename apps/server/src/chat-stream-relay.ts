@@ -40,7 +40,7 @@ export interface ChatStreamRelayResult {
  * Usage: the upstream is always asked for usage (for cost). When the client asked `include_usage`, the
  * upstream usage chunk is that final chunk; otherwise `usage` is removed from every chunk and the final
  * chunk carries `routing_metadata` alone. A mid-stream failure sends `data: {"error":{...}}` and no
- * `[DONE]`, which the OpenAI SDK raises as an `APIError`.
+ * `[DONE]`, which the OpenAI SDK raises as an `APIError`. The caller ends the response.
  */
 export async function relayChatStream(
   writer: SseWriter,
@@ -71,7 +71,6 @@ export async function relayChatStream(
     if (options.signal.aborted) return { usage, clientAborted: true };
     const failure = errorToSend(error);
     await writer.write(encodeJsonSseFrame(failure.toJSON()));
-    writer.end();
     return { usage, error: failure, clientAborted: false };
   }
   if (options.signal.aborted) return { usage, clientAborted: true };
@@ -90,6 +89,5 @@ export async function relayChatStream(
         };
   await writer.write(encodeJsonSseFrame(final));
   await writer.write(SSE_DONE_FRAME);
-  writer.end();
   return { usage, clientAborted: false, ...(options.collectText ? { text } : {}) };
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { type ChatCompletionChunk, GatewayError, type Provider } from "@switchyard/core";
 import { builtInModels, createRouter, type ProviderRegistration } from "@switchyard/router";
 import { pino } from "pino";
@@ -146,18 +147,35 @@ describe("createServer with fake providers", () => {
     const url = await serve([], () => [
       {
         method: "POST",
-        path: "/v1/messages",
+        path: "/v1/embeddings",
         authenticated: true,
-        handle: async (context) => sendJson(context.response, 200, { type: "message", routed: context.path }),
+        handle: async (context) => sendJson(context.response, 200, { object: "list", routed: context.path }),
       },
     ]);
-    const response = await post(url, "/v1/messages", {});
-    expect(await response.json()).toEqual({ type: "message", routed: "/v1/messages" });
+    const response = await post(url, "/v1/embeddings", {});
+    expect(await response.json()).toEqual({ object: "list", routed: "/v1/embeddings" });
     expect((await fetch(`${url}/health`)).status).toBe(200);
   });
 });
 
 describe("createGateway", () => {
+  it("accepts the config file example of the README", async () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const example = /```json\n([\s\S]*?)```/.exec(readme)![1]!;
+    const config = loadConfig({ env: {}, argv: ["--config", "example.json"], readFile: () => example });
+    expect(config.providers.map((provider) => provider.name)).toEqual([
+      "openai",
+      "anthropic",
+      "groq",
+      "local",
+    ]);
+    running = createGateway({ config, logger: pino({ level: "silent" }) });
+    const models = running.services.router.models().map((model) => model.id);
+    expect(models).toContain("my-llama");
+    expect(models).not.toContain("gpt-4.1");
+    expect(running.services.router.resolve("local/my-llama").offerings[0]!.provider).toBe("local");
+  });
+
   it("rejects a bad catalog section with an error naming the key", () => {
     const config = {
       ...loadConfig({ env: {} }),

@@ -98,13 +98,13 @@ export function createServer(options: CreateServerOptions): SwitchyardServer {
     });
   };
 
-  const fail = (context: RequestContext, error: GatewayError) => {
+  const fail = (context: RequestContext, error: GatewayError, route: Route | undefined) => {
     // A client that went away gets no answer; its log line says so (status 499).
     if (context.signal.aborted) return;
     context.outcome.error = error;
     if (error.status >= 500 && error.cause !== undefined)
       logger.error({ request_id: context.id, err: error.cause }, "request failed");
-    sendError(context.response, error);
+    sendError(context.response, error, route?.renderError?.bind(route));
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -129,7 +129,8 @@ export function createServer(options: CreateServerOptions): SwitchyardServer {
     response.setHeader("x-request-id", id);
     if (shutdown.draining) response.setHeader("connection", "close");
     response.on("close", () => {
-      if (!response.writableFinished) {
+      // Unfinished without an error of ours: the client left (an error after the headers destroys the socket).
+      if (!response.writableFinished && context.outcome.error === undefined) {
         context.outcome.clientAborted = true;
         controller.abort(new Error("client disconnected"));
       }
@@ -137,9 +138,11 @@ export function createServer(options: CreateServerOptions): SwitchyardServer {
       // 499 (client closed request) when the client left before the answer was complete.
       finish(context, context.outcome.clientAborted ? 499 : response.statusCode);
     });
+    const match = lookup(context.method, path);
+    // Errors are written in the matched route's protocol (Anthropic's shape on /v1/messages), auth included.
+    const route = match.kind === "found" ? match.route : undefined;
     try {
       if (shutdown.draining) throw shuttingDown();
-      const match = lookup(context.method, path);
       if (match.kind === "not-found") throw routeNotFound(context.method, path);
       if (match.kind === "wrong-method") {
         response.setHeader("allow", match.allowed.join(", "));
@@ -147,11 +150,19 @@ export function createServer(options: CreateServerOptions): SwitchyardServer {
       }
       context.route = match.route.path;
       context.params = match.params;
-      if (match.route.authenticated)
-        context.identity = authenticator.authenticate(request.headers.authorization);
+      if (match.route.authenticated) {
+        const headers = request.headers;
+        const apiKey = headers["x-api-key"];
+        context.identity = match.route.acceptsApiKeyHeader
+          ? authenticator.authenticateCredentials({
+              authorization: headers.authorization,
+              apiKey: Array.isArray(apiKey) ? apiKey[0] : apiKey,
+            })
+          : authenticator.authenticate(headers.authorization);
+      }
       await match.route.handle(context);
     } catch (error) {
-      fail(context, errorToSend(error));
+      fail(context, errorToSend(error), route);
     }
   };
 

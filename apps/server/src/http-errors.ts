@@ -1,5 +1,6 @@
 import type { ServerResponse } from "node:http";
 import { GatewayError, toGatewayError } from "@switchyard/core";
+import type { RenderedError } from "./route-table";
 
 /** A 404 for a path the server does not serve. */
 export function routeNotFound(method: string, path: string): GatewayError {
@@ -59,17 +60,28 @@ export function errorToSend(error: unknown): GatewayError {
   });
 }
 
+/** The default error shape: OpenAI's `{"error":{message,type,param,code}}` with the error's status. */
+export const renderOpenAIError = (error: GatewayError): RenderedError => ({
+  status: error.status,
+  body: error.toJSON(),
+});
+
 /**
- * Writes an OpenAI-shaped error response, `{"error":{message,type,param,code}}`, with the error's status.
- * Passes on the upstream's `retry-after`. When headers already went out, the connection is closed instead.
+ * Writes an error response, OpenAI-shaped unless `render` gives the route's own shape. Passes on the
+ * upstream's `retry-after`. When headers already went out, the connection is closed instead.
  */
-export function sendError(response: ServerResponse, error: GatewayError): void {
+export function sendError(
+  response: ServerResponse,
+  error: GatewayError,
+  render: (error: GatewayError) => RenderedError = renderOpenAIError,
+): void {
   if (response.headersSent) {
     response.destroy();
     return;
   }
-  const body = JSON.stringify(error.toJSON());
-  response.statusCode = error.status;
+  const rendered = render(error);
+  const body = JSON.stringify(rendered.body);
+  response.statusCode = rendered.status;
   response.setHeader("content-type", "application/json");
   response.setHeader("content-length", Buffer.byteLength(body));
   if (error.retryAfterMs !== undefined && error.status >= 429)

@@ -1,6 +1,15 @@
+import { pino } from "pino";
 import { ConfigError, loadConfig } from "./config/config";
 import { createGateway } from "./create-gateway";
 import { startupBanner } from "./startup-banner";
+
+// Log lines are buffered and written asynchronously, off the request path; flushed before exit.
+const logDestination = pino.destination({ dest: 1, sync: false });
+
+const exit = (code: number): never => {
+  logDestination.flushSync();
+  process.exit(code);
+};
 
 /** Starts the gateway from the environment and `--config`, and shuts it down gracefully on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -8,7 +17,7 @@ async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig({ env: process.env, argv: process.argv.slice(2) });
-    server = createGateway({ config });
+    server = createGateway({ config, logger: pino({ level: config.logging.level }, logDestination) });
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`Configuration error: ${error.message}\n`);
@@ -23,17 +32,17 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) {
       process.stderr.write(`${signal} again: exiting now.\n`);
-      process.exit(1);
+      exit(1);
     }
     stopping = true;
     process.stderr.write(
       `${signal}: finishing in-flight requests (up to ${config.limits.shutdownDeadlineMs} ms)...\n`,
     );
     server.close().then(
-      () => process.exit(0),
+      () => exit(0),
       (error: unknown) => {
         process.stderr.write(`Shutdown failed: ${String(error)}\n`);
-        process.exit(1);
+        exit(1);
       },
     );
   };

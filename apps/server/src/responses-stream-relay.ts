@@ -47,7 +47,7 @@ const usageOf = (response: ResponseObject | undefined): ChatUsage | null =>
 /**
  * Relays a native Responses stream frame for frame. Every event goes out as the upstream sent it, except
  * the terminal one, whose `response` gains `routing_metadata`. A transport failure mid-stream sends an
- * `error` event.
+ * `error` event. The caller ends the response.
  */
 export async function relayNativeResponsesStream(
   writer: SseWriter,
@@ -81,16 +81,15 @@ export async function relayNativeResponsesStream(
     if (!finished) options.complete(usage, true);
     const event = { type: "error", code: failure.code, message: failure.message, param: failure.param };
     await writer.write(encodeJsonSseFrame({ ...event, sequence_number: sequence }, "error"));
-    writer.end();
     return { usage, error: failure, clientAborted: false };
   }
-  writer.end();
   return { usage, clientAborted: options.signal.aborted };
 }
 
 /**
  * Transcodes a Chat stream into Responses events and writes them, one frame per event. The terminal
  * event's `response` carries `routing_metadata`; a mid-stream failure emits `error` then `response.failed`.
+ * The caller ends the response.
  */
 export async function relayTranscodedResponsesStream(
   writer: SseWriter,
@@ -118,11 +117,9 @@ export async function relayTranscodedResponsesStream(
     if (options.signal.aborted) return { usage, clientAborted: true };
     failure = errorToSend(error);
     await writeEvents(transcoder.fail(failure));
-    writer.end();
     return { usage, error: failure, clientAborted: false };
   }
   if (options.signal.aborted) return { usage, clientAborted: true };
   await writeEvents(transcoder.end());
-  writer.end();
   return { usage, clientAborted: false };
 }

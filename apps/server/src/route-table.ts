@@ -1,4 +1,11 @@
+import type { GatewayError } from "@switchyard/core";
 import type { RequestContext } from "./request-context";
+
+/** An error as a route's protocol writes it: status and JSON body. */
+export interface RenderedError {
+  status: number;
+  body: unknown;
+}
 
 /** The HTTP methods routes use. */
 export type RouteMethod = "GET" | "POST";
@@ -12,6 +19,13 @@ export interface Route {
   path: string;
   /** Whether a client key is required (when the server has keys configured). */
   authenticated: boolean;
+  /** Whether the key may also come in `x-api-key` (Anthropic's convention) besides `Authorization: Bearer`. */
+  acceptsApiKeyHeader?: boolean;
+  /**
+   * Renders this route's errors (authentication and body errors included) in its protocol's shape; OpenAI's
+   * `{"error":{...}}` when absent.
+   */
+  renderError?(error: GatewayError): RenderedError;
   handle(context: RequestContext): Promise<void>;
 }
 

@@ -4,8 +4,11 @@ import type { ServerResponse } from "node:http";
 export interface SseWriter {
   /** Sends the status line and headers (`content-type: text/event-stream`) at once. */
   open(headers: Record<string, string>): void;
-  /** Writes one whole frame (text ending in `\n\n`, LF only). Resolves when the socket can take more. */
-  write(frame: string): Promise<void>;
+  /**
+   * Writes one whole frame (text ending in `\n\n`, LF only), or upstream bytes relayed as they are (native
+   * passthrough). Resolves when the socket can take more.
+   */
+  write(frame: string | Uint8Array): Promise<void>;
   /** Ends the response. */
   end(): void;
   /** Whether the client went away; writing then is a no-op. */

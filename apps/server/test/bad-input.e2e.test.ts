@@ -1,3 +1,4 @@
+import { connect } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CLIENT_KEY, type Harness, startHarness } from "./gateway-harness";
 
@@ -112,6 +113,22 @@ const cases: BadCase[] = [
     status: 400,
     param: "input",
   },
+  {
+    name: "previous_response_id on a Chat-only provider",
+    path: "/v1/responses",
+    body: json({ model: "claude-sonnet-4-6", input: "hi", previous_response_id: "resp_1" }),
+    status: 400,
+    code: "operation_not_allowed",
+    param: "previous_response_id",
+  },
+  {
+    name: "a built-in tool on a Chat-only provider",
+    path: "/v1/responses",
+    body: json({ model: "claude-sonnet-4-6", input: "hi", tools: [{ type: "web_search" }] }),
+    status: 400,
+    code: "operation_not_allowed",
+    param: "tools[0].type",
+  },
   { name: "an unknown path", path: "/v1/nothing", method: "GET", status: 404, code: "unknown_url" },
   {
     name: "a wrong method",
@@ -154,6 +171,35 @@ describe("bad input", () => {
 
     const next = await harness.client.chat.completions.create(valid as never);
     expect(next.choices).toHaveLength(1);
+  });
+
+  it("passes previous_response_id through to a native Responses upstream", async () => {
+    const response = await harness.client.responses.create({
+      model: "gpt-4o",
+      input: "hi",
+      previous_response_id: "resp_1",
+    });
+    expect(response.status).toBe("completed");
+    expect(harness.fakes.openai.lastRequest.body).toMatchObject({
+      previous_response_id: "resp_1",
+      model: "gpt-4o",
+    });
+  });
+
+  it("answers a malformed HTTP request with 400 and keeps serving", async () => {
+    const { port } = new URL(harness.url);
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), "127.0.0.1", () => socket.write("NOT HTTP AT ALL\r\n\r\n"));
+      let text = "";
+      socket.on("data", (chunk) => {
+        text += chunk;
+      });
+      socket.on("end", () => resolve(text));
+      socket.on("error", reject);
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 400 /);
+    expect(reply).toContain('"type":"invalid_request_error"');
+    expect((await fetch(`${harness.url}/health`)).status).toBe(200);
   });
 
   it("never logs client or upstream keys", async () => {

@@ -4,7 +4,7 @@ import { CLIENT_KEY, type Harness, startHarness } from "./gateway-harness";
 
 let harness: Harness;
 beforeAll(async () => {
-  harness = await startHarness();
+  harness = await startHarness({ file: { modelAliases: { "house-model": "gemini-2.5-flash" } } });
 });
 afterAll(() => harness.stop());
 beforeEach(() => harness.reset());
@@ -130,6 +130,20 @@ describe("answers", () => {
     ).toBe(cost);
   });
 
+  it("send the offering's provider model id upstream, for an alias and for a mapped model name", async () => {
+    await harness.client.chat.completions.create({
+      model: "claude-sonnet-4-0",
+      messages: [{ role: "user", content: "hi" }],
+    });
+    expect(harness.fakes.anthropic.lastRequest.body).toMatchObject({ model: "claude-sonnet-4-20250514" });
+    const completion = await harness.client.chat.completions.create({
+      model: "house-model",
+      messages: [{ role: "user", content: "hi" }],
+    });
+    expect(completion.choices[0]!.message.content).toBe(helloFrom("gemini"));
+    expect(harness.fakes.gemini.lastRequest.url).toContain("/models/gemini-2.5-flash:generateContent");
+  });
+
   it("serve a Responses-only model on /v1/chat/completions through the Responses API", async () => {
     const completion = await harness.client.chat.completions.create({
       model: "o3-pro",
@@ -233,5 +247,28 @@ describe("answers", () => {
       /switchyard_tokens_total\{provider="anthropic",model="claude-sonnet-4-6",kind="output"\} [1-9]/,
     );
     expect(text).toMatch(/switchyard_cost_usd_total\{provider="anthropic",model="claude-sonnet-4-6"\} \d/);
+  });
+});
+
+describe("content logging", () => {
+  it("logs prompts and completions only when the operator turns it on", async () => {
+    const logging = await startHarness({ env: { SWITCHYARD_LOG_CONTENT: "true" } });
+    try {
+      const stream = await logging.client.chat.completions.create({
+        model: "deepseek-chat",
+        messages: [{ role: "user", content: "a logged prompt" }],
+        stream: true,
+      });
+      for await (const _chunk of stream) {
+        // drain
+      }
+      const line = logging.logLines.find((entry) => entry["msg"] === "request");
+      expect(line).toMatchObject({
+        prompt: [{ role: "user", content: "a logged prompt" }],
+        completion: helloFrom("deepseek"),
+      });
+    } finally {
+      await logging.stop();
+    }
   });
 });

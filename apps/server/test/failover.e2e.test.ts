@@ -92,6 +92,29 @@ describe("gateway.models failover", () => {
     },
   );
 
+  it("fails over when a stream breaks before its first chunk, even after HTTP 200", async () => {
+    harness.fakes.anthropic.script((_request, response) => {
+      response.writeHead(200, { "content-type": "text/event-stream" });
+      response.end(
+        sseFrame({ type: "error", error: { type: "overloaded_error", message: "Overloaded" } }, "error"),
+      );
+    });
+    const streamed = {
+      messages: [{ role: "user", content: "hi" }],
+      stream: true,
+      ...body,
+    } as unknown as ChatCompletionCreateParamsStreaming;
+    const chunks = [];
+    for await (const chunk of await harness.client.chat.completions.create(streamed))
+      chunks.push(
+        chunk as { choices: { delta: { content?: string | null } }[]; routing_metadata?: Metadata },
+      );
+    expect(chunks.map((chunk) => chunk.choices[0]?.delta.content ?? "").join("")).toBe(helloFrom("gemini"));
+    const metadata = chunks.at(-1)!.routing_metadata;
+    expect(metadata?.provider).toBe("google");
+    expect(metadata?.attempts[0]).toMatchObject({ provider: "anthropic", outcome: "failed" });
+  });
+
   it.each([
     [529, overloaded, "overloaded_error"],
     [429, rateLimited, "rate_limit_error"],
@@ -151,6 +174,9 @@ describe("gateway.models failover", () => {
     })().catch((error: unknown) => error);
     expect(received.join("")).toBe("Hel");
     expect(failure).toBeInstanceOf(APIError);
+    await expect
+      .poll(() => harness.logLines.find((line) => line["msg"] === "request"))
+      .toMatchObject({ status: 200, provider: "anthropic", error: { message: expect.any(String) } });
     // The server keeps serving.
     const next = await harness.client.chat.completions.create({
       model: "claude-sonnet-4-6",

@@ -44,6 +44,8 @@ export const LimitsFileSchema = z.strictObject({
   maxAttempts: z.number().int().min(1).optional(),
   /** Total time budget across attempts, in ms. */
   maxTotalMs: z.number().int().positive().optional(),
+  /** Idle time after which a translated `/v1/messages` stream gets a `ping` event, in ms (default 15000). */
+  pingIntervalMs: z.number().int().positive().optional(),
 });
 
 /** Logging settings. */

@@ -27,6 +27,8 @@ export interface ServerLimits {
   upstreamHeadersTimeoutMs: number;
   upstreamBodyTimeoutMs: number;
   shutdownDeadlineMs: number;
+  /** Idle time after which a translated `/v1/messages` stream gets a `ping` event. */
+  pingIntervalMs: number;
   maxAttempts?: number;
   maxTotalMs?: number;
 }
@@ -55,13 +57,14 @@ export class ConfigError extends Error {
 /** The default listening port. */
 export const DEFAULT_PORT = 8080;
 
-/** Default limits: 1 MiB bodies, 256 upstream connections per origin, 10 s shutdown deadline. */
+/** Default limits: 1 MiB bodies, 256 upstream connections per origin, 10 s shutdown deadline, 15 s pings. */
 export const DEFAULT_LIMITS: ServerLimits = {
   bodyBytes: 1024 * 1024,
   upstreamConnections: 256,
   upstreamHeadersTimeoutMs: 120_000,
   upstreamBodyTimeoutMs: 300_000,
   shutdownDeadlineMs: 10_000,
+  pingIntervalMs: 15_000,
 };
 
 /** The built-in providers: environment variable prefix and default base URL (DESIGN.md). */

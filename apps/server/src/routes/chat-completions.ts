@@ -35,10 +35,12 @@ async function completeChat(
   routeRequest: RouteRequest,
   upstream: UpstreamChatRequest,
 ): Promise<void> {
+  // `stream_options` only means something on a stream; OpenAI rejects it otherwise.
+  const { stream_options: _streamOptions, ...rest } = upstream;
+  const whole = rest as UpstreamChatRequest;
   const success = await services.router.route<ChatResult>(
     routeRequest,
-    (target) =>
-      target.provider.chat(chatRequestFor(upstream, target), callOptionsFor(target, context.signal)),
+    (target) => target.provider.chat(chatRequestFor(whole, target), callOptionsFor(target, context.signal)),
     context.signal,
   );
   recordTarget(context, success);
@@ -125,6 +127,8 @@ async function streamChat(
     });
   }
   if (relayed.text !== undefined) context.outcome.completion = relayed.text;
+  // Ended only now, so the request's log line (written when the response closes) sees the outcome.
+  writer.end();
 }
 
 /**

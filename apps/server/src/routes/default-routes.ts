@@ -4,19 +4,23 @@ import { chatCompletionsRoute } from "./chat-completions";
 import { directoryModelsRoute } from "./directory";
 import { healthRoute } from "./health";
 import { meRoute } from "./me";
+import { messagesRoute } from "./messages";
+import { messagesCountTokensRoute } from "./messages-count-tokens";
 import { metricsRoute } from "./metrics";
 import { listModelsRoute, retrieveModelRoute } from "./models";
 import { registryModelsRoute, registryProvidersRoute } from "./registry";
 import { responsesRoute } from "./responses";
 
 /**
- * The built-in route modules. Each is self-contained; a new endpoint (such as `/v1/messages`) is one more
+ * The built-in route modules. Each is self-contained; a new endpoint is one more
  * module added here or passed to `createServer({ routes })`.
  */
 export function defaultRoutes(services: ServerServices): Route[] {
   return [
     chatCompletionsRoute(services),
     responsesRoute(services),
+    messagesRoute(services),
+    messagesCountTokensRoute(services),
     listModelsRoute(services),
     retrieveModelRoute(services),
     registryProvidersRoute(services),

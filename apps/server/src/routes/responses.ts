@@ -29,6 +29,7 @@ import { readJsonBody } from "../read-json-body";
 import { recordCompletion, recordTarget } from "../record-routing";
 import type { RequestContext } from "../request-context";
 import {
+  type ResponsesRelayOptions,
   type ResponsesRelayResult,
   relayNativeResponsesStream,
   relayTranscodedResponsesStream,
@@ -105,89 +106,103 @@ async function startAttempt(
   return { kind: "chat-stream", result, chunks: await primeStream(result.chunks, services.clock) };
 }
 
-async function answer(
+/** The warnings of the request's Chat translation, when the answer went through it. */
+const translationWarnings = (chat: ChatTranslation, started: StartedResponses): Warning[] =>
+  chat.ok && (started.kind === "chat" || started.kind === "chat-stream") ? chat.translation.warnings : [];
+
+/** Writes a whole (non-streamed) Response with `routing_metadata`, translating a Chat answer first. */
+function answerWhole(
   services: ServerServices,
   context: RequestContext,
   request: ResponsesRequest,
-  chat: ChatTranslation,
   success: RouteSuccess<StartedResponses>,
+  started: Extract<StartedResponses, { kind: "native" | "chat" }>,
+  requestWarnings: Warning[],
+): void {
+  const { router, clock } = services;
+  let response: ResponseObject;
+  let warnings: Warning[] = requestWarnings;
+  let headers: Record<string, string> = {};
+  if (started.kind === "native") {
+    response = started.response;
+    headers = started.headers;
+  } else {
+    const translated = chatResponseToResponses(started.result.response, {
+      request,
+      ids: services.ids,
+      clock,
+    });
+    response = translated.value;
+    warnings = [...warnings, ...started.result.warnings, ...translated.warnings];
+  }
+  const usage = response.usage ? responsesUsageToChat(response.usage) : null;
+  const routingMetadata = router.complete(success, {
+    usage,
+    durationMs: clock() - success.startedAt,
+    warnings,
+  });
+  recordCompletion(context, routingMetadata, usage);
+  if (services.config.logging.logContent) context.outcome.completion = response.output;
+  sendJson(
+    context.response,
+    200,
+    { ...response, routing_metadata: routingMetadata },
+    { ...headers, ...completedRoutingHeaders(success.target.offering, routingMetadata) },
+  );
+}
+
+/** Streams the answer: native events relayed as sent, or Chat chunks transcoded to Responses events. */
+async function answerStream(
+  services: ServerServices,
+  context: RequestContext,
+  request: ResponsesRequest,
+  success: RouteSuccess<StartedResponses>,
+  started: Extract<StartedResponses, { kind: "native-stream" | "chat-stream" }>,
+  requestWarnings: Warning[],
 ): Promise<void> {
   const { router, clock } = services;
-  const started = success.value;
-  const requestWarnings: Warning[] =
-    chat.ok && started.kind.startsWith("chat") ? chat.translation.warnings : [];
-  if (started.kind === "native" || started.kind === "chat") {
-    let response: ResponseObject;
-    let warnings: Warning[] = requestWarnings;
-    let headers: Record<string, string> = {};
-    if (started.kind === "native") {
-      response = started.response;
-      headers = started.headers;
-    } else {
-      const translated = chatResponseToResponses(started.result.response, {
-        request,
-        ids: services.ids,
-        clock,
-      });
-      response = translated.value;
-      warnings = [...warnings, ...started.result.warnings, ...translated.warnings];
-    }
-    const usage = response.usage ? responsesUsageToChat(response.usage) : null;
-    const routingMetadata = router.complete(success, {
-      usage,
-      durationMs: clock() - success.startedAt,
-      warnings,
-    });
-    recordCompletion(context, routingMetadata, usage);
-    if (services.config.logging.logContent) context.outcome.completion = response.output;
-    sendJson(
-      context.response,
-      200,
-      { ...response, routing_metadata: routingMetadata },
-      { ...headers, ...completedRoutingHeaders(success.target.offering, routingMetadata) },
-    );
-    return;
-  }
+  const primed = started.kind === "native-stream" ? started.events : started.chunks;
   if (context.signal.aborted) {
-    await (started.kind === "native-stream" ? started.events : started.chunks).close();
+    await primed.close();
     return;
   }
-  const firstAt = started.kind === "native-stream" ? started.events.firstAt : started.chunks.firstAt;
-  const ttftMs = firstAt - success.startedAt;
+  const ttftMs = primed.firstAt - success.startedAt;
   context.outcome.ttftMs = ttftMs;
-  const writer = createSseWriter(context.response);
   const transcoder =
     started.kind === "chat-stream"
       ? createChatToResponsesTranscoder({ request, ids: services.ids, clock })
       : undefined;
-  const warningsNow = (): Warning[] => [
-    ...requestWarnings,
-    ...(started.kind === "chat-stream" ? started.result.warnings : []),
-    ...(transcoder?.warnings ?? []),
-  ];
-  const relayOptions = {
+  const options: ResponsesRelayOptions = {
     signal: context.signal,
-    complete: (usage: ResponsesRelayResult["usage"], failed: boolean) => {
+    complete: (usage, failed) => {
       const routingMetadata = router.complete(success, {
         usage,
         ttftMs,
         durationMs: clock() - success.startedAt,
-        warnings: warningsNow(),
+        // Read at the end: stream warnings grow while the stream is read.
+        warnings: [
+          ...requestWarnings,
+          ...(started.kind === "chat-stream" ? started.result.warnings : []),
+          ...(transcoder?.warnings ?? []),
+        ],
         ...(failed ? { failed } : {}),
       });
       recordCompletion(context, routingMetadata, usage);
       return routingMetadata;
     },
   };
+  const writer = createSseWriter(context.response);
   let relayed: ResponsesRelayResult;
   if (started.kind === "native-stream") {
     writer.open({ ...started.headers, ...routingHeaders(success.target.offering) });
-    relayed = await relayNativeResponsesStream(writer, started.events.items, relayOptions);
+    relayed = await relayNativeResponsesStream(writer, started.events.items, options);
   } else {
     writer.open(routingHeaders(success.target.offering));
-    relayed = await relayTranscodedResponsesStream(writer, started.chunks.items, transcoder!, relayOptions);
+    relayed = await relayTranscodedResponsesStream(writer, started.chunks.items, transcoder!, options);
   }
   if (relayed.error !== undefined) context.outcome.error = relayed.error;
+  // Ended only now, so the request's log line (written when the response closes) sees the outcome.
+  writer.end();
 }
 
 /**
@@ -223,7 +238,11 @@ export function responsesRoute(services: ServerServices): Route {
         context.signal,
       );
       recordTarget(context, success);
-      await answer(services, context, request, chat, success);
+      const started = success.value;
+      const requestWarnings = translationWarnings(chat, started);
+      if (started.kind === "native" || started.kind === "chat")
+        answerWhole(services, context, request, success, started, requestWarnings);
+      else await answerStream(services, context, request, success, started, requestWarnings);
     },
   };
 }

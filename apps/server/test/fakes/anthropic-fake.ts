@@ -55,8 +55,15 @@ function contentBlocks(reply: FakeReply) {
   return blocks;
 }
 
-/** An Anthropic Messages upstream (`POST /v1/messages`), streamed and not. */
+/** What the fake's `count_tokens` answers, whatever it is asked: distinct from any estimate. */
+export const ANTHROPIC_FAKE_TOKEN_COUNT = 4_321;
+
+/** An Anthropic Messages upstream (`POST /v1/messages`, streamed and not, and `/v1/messages/count_tokens`). */
 export const anthropicResponder: FakeHandler = (request, response) => {
+  if (request.url.endsWith("/count_tokens")) {
+    writeJson(response, 200, { input_tokens: ANTHROPIC_FAKE_TOKEN_COUNT });
+    return;
+  }
   const body = request.body as AnthropicBody;
   const reply = replyTo(body);
   const stopReason = reply.toolCall ? "tool_use" : "end_turn";

@@ -9,6 +9,8 @@ export interface RecordedRequest {
   url: string;
   headers: IncomingMessage["headers"];
   body: unknown;
+  /** The body exactly as it arrived. */
+  rawBody: string;
 }
 
 /** Serves one request; `body` is the parsed JSON body. */
@@ -94,6 +96,7 @@ export class FakeUpstream {
       url: incoming.url ?? "/",
       headers: incoming.headers,
       body: text === "" ? undefined : JSON.parse(text),
+      rawBody: text,
     };
     this.requests.push(request);
     const handler = this.scripted.shift() ?? this.responder;

@@ -1,0 +1,165 @@
+import {
+  type ChatUsage,
+  createSseParser,
+  GatewayError,
+  type NativeCallOptions,
+  type PassthroughResult,
+  type Provider,
+} from "@switchyard/core";
+import {
+  type AnthropicUsage,
+  anthropicUsageToChat,
+  mergeAnthropicUsage,
+} from "@switchyard/provider-anthropic";
+import { passthroughError } from "./native-responses";
+import { type PrimedStream, primeStream } from "./primed-stream";
+
+/** A whole native Messages answer: the upstream's bytes, relayed as they are. */
+export interface NativeMessagesAnswer {
+  kind: "native";
+  headers: Record<string, string>;
+  body: Buffer;
+  usage: ChatUsage | null;
+}
+
+/** A native Messages stream whose first bytes have arrived. */
+export interface NativeMessagesStream {
+  kind: "native-stream";
+  headers: Record<string, string>;
+  bytes: PrimedStream<Uint8Array>;
+}
+
+/** Upstream headers worth relaying on a native Messages answer: Anthropic's request id and rate limits. */
+export function relayableAnthropicHeaders(headers: Record<string, string>): Record<string, string> {
+  const relayed: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (name === "request-id" || name.startsWith("anthropic-ratelimit-")) relayed[name] = value;
+  }
+  return relayed;
+}
+
+const malformed = (provider: string, detail: string): GatewayError =>
+  new GatewayError({
+    status: 502,
+    type: "upstream_error",
+    code: "upstream_malformed_response",
+    message: `The ${provider} Messages answer could not be read: ${detail}`,
+    retryable: true,
+    provider,
+  });
+
+async function readAllBytes(body: AsyncIterable<Uint8Array>): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of body) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+/** The usage of a whole Messages answer, for the cost; the body itself is relayed unparsed. */
+function usageOfMessage(body: Buffer, provider: string): ChatUsage | null {
+  let message: { type?: unknown; usage?: AnthropicUsage | null };
+  try {
+    message = JSON.parse(body.toString("utf8")) as typeof message;
+  } catch {
+    throw malformed(provider, "the body is not JSON");
+  }
+  if (message.type !== "message") throw malformed(provider, "the body is not a Message");
+  return message.usage ? anthropicUsageToChat(message.usage) : null;
+}
+
+/**
+ * Calls the provider's native Messages endpoint. A whole answer is read inside the attempt, a stream up to
+ * its first bytes, so an upstream that fails before answering still fails over.
+ */
+export async function callNativeMessages(
+  provider: Provider,
+  body: Record<string, unknown>,
+  options: NativeCallOptions,
+  stream: boolean,
+  clock: () => number,
+): Promise<NativeMessagesAnswer | NativeMessagesStream> {
+  const result: PassthroughResult = await provider.messages!(body, options);
+  // The provider throws for HTTP errors itself; this guards one that hands the status back.
+  if (result.status >= 400) throw await passthroughError(result, provider.name);
+  const headers = relayableAnthropicHeaders(result.headers);
+  if (!stream) {
+    const bytes = await readAllBytes(result.body);
+    return { kind: "native", headers, body: bytes, usage: usageOfMessage(bytes, provider.name) };
+  }
+  return { kind: "native-stream", headers, bytes: await primeStream(result.body, clock) };
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** The length of the leading complete SSE frames in `bytes` (up to the last blank line), 0 when none. */
+export function completeFramesLength(bytes: Uint8Array): number {
+  for (let index = bytes.length - 1; index > 0; index--) {
+    if (bytes[index] !== LF) continue;
+    if (bytes[index - 1] === LF) return index + 1;
+    if (index >= 3 && bytes[index - 1] === CR && bytes[index - 2] === LF && bytes[index - 3] === CR)
+      return index + 1;
+  }
+  return 0;
+}
+
+/** What the native relay learns from the events it passes on, without changing a byte of them. */
+export interface NativeStreamObserver {
+  /** Feeds relayed bytes. */
+  push(bytes: Uint8Array): void;
+  /** Ends the input, completing an event the upstream did not terminate with a blank line. */
+  end(): void;
+  /** Usage so far (`message_start` merged with `message_delta`), as Chat usage. */
+  usage(): ChatUsage | null;
+  /** Whether `message_stop` arrived. */
+  readonly finished: boolean;
+  /** The upstream's own `error` event, when it sent one. */
+  readonly upstreamError: GatewayError | undefined;
+}
+
+/** Creates an observer of a native Messages stream: usage for the cost, and how the stream ended. */
+export function observeNativeMessagesStream(provider: string): NativeStreamObserver {
+  const parser = createSseParser();
+  let usage: AnthropicUsage | undefined;
+  let finished = false;
+  let upstreamError: GatewayError | undefined;
+  const onEvent = (data: string) => {
+    let event: {
+      type?: string;
+      message?: { usage?: AnthropicUsage };
+      usage?: AnthropicUsage;
+      error?: { type?: string; message?: string };
+    };
+    try {
+      event = JSON.parse(data) as typeof event;
+    } catch {
+      return;
+    }
+    if (event.type === "message_start") usage = mergeAnthropicUsage(usage, event.message?.usage);
+    else if (event.type === "message_delta") usage = mergeAnthropicUsage(usage, event.usage);
+    else if (event.type === "message_stop") finished = true;
+    else if (event.type === "error")
+      upstreamError = new GatewayError({
+        status: 502,
+        type: "upstream_error",
+        code: event.error?.type ?? "upstream_error",
+        message: event.error?.message ?? "The upstream reported an error mid-stream.",
+        retryable: false,
+        provider,
+      });
+  };
+  return {
+    push(bytes) {
+      for (const event of parser.push(bytes)) onEvent(event.data);
+    },
+    end() {
+      for (const event of parser.end()) onEvent(event.data);
+    },
+    usage: () => (usage === undefined ? null : anthropicUsageToChat(usage)),
+    get finished() {
+      return finished;
+    },
+    get upstreamError() {
+      return upstreamError;
+    },
+  };
+}
