@@ -109,7 +109,8 @@ export async function relayTranscodedMessagesStream(
 ): Promise<MessagesRelayResult> {
   let usage: ChatUsage | null = null;
   const write = async (events: ReturnType<ChatToMessagesTranscoder["push"]>) => {
-    for (const event of events) await writer.write(encodeMessagesEvent(event));
+    // One write per upstream chunk's events, each frame whole (as the Responses relay does).
+    if (events.length > 0) await writer.write(events.map(encodeMessagesEvent).join(""));
   };
   const iterator = chunks[Symbol.asyncIterator]();
   let pending: Promise<IteratorResult<ChatCompletionChunk>> | undefined;

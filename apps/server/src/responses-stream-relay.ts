@@ -87,7 +87,7 @@ export async function relayNativeResponsesStream(
 }
 
 /**
- * Transcodes a Chat stream into Responses events and writes them, one frame per event. The terminal
+ * Transcodes a Chat stream into Responses events and writes them, whole frames only. The terminal
  * event's `response` carries `routing_metadata`; a mid-stream failure emits `error` then `response.failed`.
  * The caller ends the response.
  */
@@ -99,14 +99,19 @@ export async function relayTranscodedResponsesStream(
 ): Promise<ResponsesRelayResult> {
   let usage: ChatUsage | null = null;
   let failure: GatewayError | undefined;
+  // The events one upstream chunk produced go out in one write: every frame stays whole, and a syscall per
+  // event was the largest cost of a relayed stream.
   const writeEvents = async (events: ResponseStreamEvent[]) => {
+    if (events.length === 0) return;
+    let frames = "";
     for (const event of events) {
       if (TERMINAL_EVENTS.has(event.type)) {
         const failed = failure !== undefined || event.type === "response.failed";
         (event as { response: ResponseObject }).response.routing_metadata = options.complete(usage, failed);
       }
-      await writer.write(encodeResponsesEvent(event));
+      frames += encodeResponsesEvent(event);
     }
+    await writer.write(frames);
   };
   try {
     for await (const chunk of chunks) {

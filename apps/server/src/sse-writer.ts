@@ -1,12 +1,15 @@
 import type { ServerResponse } from "node:http";
 
-/** Writes server-sent events to a Node response: each frame in one `write`, honouring backpressure. */
+/**
+ * Writes server-sent events to a Node response: a frame is never split across writes (a write may carry
+ * several whole frames), honouring backpressure.
+ */
 export interface SseWriter {
   /** Sends the status line and headers (`content-type: text/event-stream`) at once. */
   open(headers: Record<string, string>): void;
   /**
-   * Writes one whole frame (text ending in `\n\n`, LF only), or upstream bytes relayed as they are (native
-   * passthrough). Resolves when the socket can take more.
+   * Writes one or more whole frames (text ending in `\n\n`, LF only), or upstream bytes relayed as they are
+   * (native passthrough). Resolves when the socket can take more.
    */
   write(frame: string | Uint8Array): Promise<void>;
   /** Ends the response. */

@@ -7,13 +7,23 @@ export type Clock = () => number;
 /** The system clock. */
 export const systemClock: Clock = () => Date.now();
 
-/** Ids of 24 random hex characters after the prefix, from the platform's Web Crypto. */
+const hexOfByte = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
+
+/**
+ * Ids of 24 random hex characters after the prefix, from the platform's Web Crypto. Random bytes are drawn
+ * 4 KiB at a time: one `getRandomValues` call per id was a measurable share of a request's CPU time.
+ */
 export function createRandomIdGenerator(): IdGenerator {
-  const bytes = new Uint8Array(12);
+  const pool = new Uint8Array(4096);
+  let offset = pool.length;
   return (prefix) => {
-    crypto.getRandomValues(bytes);
+    if (offset + 12 > pool.length) {
+      crypto.getRandomValues(pool);
+      offset = 0;
+    }
     let hex = "";
-    for (const byte of bytes) hex += byte.toString(16).padStart(2, "0");
+    for (let index = offset; index < offset + 12; index++) hex += hexOfByte[pool[index]!];
+    offset += 12;
     return `${prefix}_${hex}`;
   };
 }

@@ -19,10 +19,14 @@ export interface OpenAIPostOptions {
   stream: boolean;
 }
 
-/** An accepted (2xx) upstream answer; `release` cancels the request if its body is still open. */
+/**
+ * An accepted (2xx) upstream answer. `release` ends the call: with `cancel` (the default) it aborts the
+ * request, for a reader that stopped early; after a body read to its end it only detaches from the caller's
+ * signal, since aborting costs a DOMException and nothing is left to cancel.
+ */
 export interface OpenAIUpstreamAnswer {
   response: TransportResponse;
-  release(): void;
+  release(cancel?: boolean): void;
   /** The signal the transport saw: aborted by the caller's signal or by `release`. */
   signal: AbortSignal;
 }
@@ -61,9 +65,9 @@ export async function postToOpenAI(
   const forwardAbort = () => controller.abort(callerSignal?.reason);
   if (callerSignal?.aborted) forwardAbort();
   else callerSignal?.addEventListener("abort", forwardAbort, { once: true });
-  const release = () => {
+  const release = (cancel = true) => {
     callerSignal?.removeEventListener("abort", forwardAbort);
-    controller.abort();
+    if (cancel) controller.abort();
   };
 
   let response: TransportResponse;
@@ -109,10 +113,10 @@ export async function readJsonAnswer(
   try {
     text = await answer.response.text();
   } catch (error) {
-    throw openAITransportError(error, callerSignal);
-  } finally {
     answer.release();
+    throw openAITransportError(error, callerSignal);
   }
+  answer.release(false);
   try {
     return JSON.parse(text);
   } catch {

@@ -49,16 +49,17 @@ async function* readChunks(
   machine: ChunkMachine,
   callerSignal: AbortSignal | undefined,
 ): AsyncGenerator<ChatCompletionChunk> {
+  let readToEnd = false;
   try {
-    for await (const bytes of answer.response.body) {
-      yield* machine.push(bytes);
-      if (machine.done === true) break;
-    }
+    // After `[DONE]` the rest of the body (normally just its end) is drained rather than aborted, so the
+    // upstream connection stays in the keep-alive pool.
+    for await (const bytes of answer.response.body) if (machine.done !== true) yield* machine.push(bytes);
+    readToEnd = true;
     yield* machine.end();
   } catch (error) {
     throw openAITransportError(error, callerSignal);
   } finally {
-    answer.release();
+    answer.release(!readToEnd);
   }
 }
 

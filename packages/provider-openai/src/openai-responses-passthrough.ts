@@ -47,14 +47,16 @@ export function relayedHeaders(headers: Record<string, string>): Record<string, 
  */
 export async function* relayBody(
   body: AsyncIterable<Uint8Array>,
-  release: () => void,
+  release: (cancel?: boolean) => void,
   signal?: AbortSignal,
 ): AsyncGenerator<Uint8Array> {
+  let readToEnd = false;
   try {
     for await (const bytes of body) yield bytes;
+    readToEnd = true;
   } catch (error) {
     throw openAITransportError(error, signal);
   } finally {
-    release();
+    release(!readToEnd);
   }
 }

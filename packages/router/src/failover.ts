@@ -151,14 +151,20 @@ export async function runFailover<T>(
     const controller = new AbortController();
     const onAbort = () => controller.abort(signal?.reason);
     signal?.addEventListener("abort", onAbort, { once: true });
-    const budgetError = new GatewayError({
-      status: 504,
-      type: "timeout_error",
-      code: "routing_timeout",
-      message: `The routing time budget of ${context.maxTotalMs} ms ran out.`,
-      retryable: false,
-    });
-    const timer = setTimeout(() => controller.abort(budgetError), remainingMs);
+    // The error is built only when the budget runs out: an Error per request costs a stack trace.
+    const timer = setTimeout(
+      () =>
+        controller.abort(
+          new GatewayError({
+            status: 504,
+            type: "timeout_error",
+            code: "routing_timeout",
+            message: `The routing time budget of ${context.maxTotalMs} ms ran out.`,
+            retryable: false,
+          }),
+        ),
+      remainingMs,
+    );
     const target: AttemptTarget = {
       offering,
       provider: context.providerFor(offering.provider),
@@ -180,10 +186,12 @@ export async function runFailover<T>(
         throw clientAborted();
       }
       const failedAt = context.clock();
+      const budgetRanOut =
+        controller.signal.aborted &&
+        controller.signal.reason instanceof GatewayError &&
+        controller.signal.reason.code === "routing_timeout";
       const error = redacted(
-        controller.signal.aborted && controller.signal.reason === budgetError
-          ? budgetError
-          : toGatewayError(thrown),
+        budgetRanOut ? controller.signal.reason : toGatewayError(thrown),
         context.redact,
       );
       attempts.push(
