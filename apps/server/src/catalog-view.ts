@@ -1,4 +1,4 @@
-import type { CanonicalModel, Offering } from "@switchyard/router";
+import type { CanonicalModel, Offering, ProviderRegistration } from "@switchyard/router";
 
 /** The endpoint paths the gateway serves for every model (translating where the upstream lacks one). */
 export const GATEWAY_ENDPOINTS = ["/v1/chat/completions", "/v1/responses"] as const;
@@ -9,6 +9,23 @@ export interface ModelObject {
   object: "model";
   created: number;
   owned_by: string;
+}
+
+/** What the registry and the directory show of every catalog model, before its providers. */
+export interface CatalogModelSummary {
+  id: string;
+  object: "model";
+  owned_by: string;
+  aliases: string[];
+}
+
+/** The names of the configured providers. */
+export const configuredProviderNames = (providers: readonly ProviderRegistration[]): Set<string> =>
+  new Set(providers.map((registration) => registration.provider.name));
+
+/** The summary of a catalog model that the registry and the directory start each entry with. */
+export function catalogModelSummary(model: CanonicalModel): CatalogModelSummary {
+  return { id: model.id, object: "model", owned_by: model.ownedBy, aliases: model.aliases };
 }
 
 /** The offerings of a model whose provider is configured. */

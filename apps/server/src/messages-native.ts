@@ -11,7 +11,7 @@ import {
   anthropicUsageToChat,
   mergeAnthropicUsage,
 } from "@switchyard/provider-anthropic";
-import { passthroughError } from "./native-responses";
+import { malformedAnswer, passthroughError, pickHeaders } from "./native-passthrough";
 import { type PrimedStream, primeStream } from "./primed-stream";
 
 /** A whole native Messages answer: the upstream's bytes, relayed as they are. */
@@ -30,23 +30,8 @@ export interface NativeMessagesStream {
 }
 
 /** Upstream headers worth relaying on a native Messages answer: Anthropic's request id and rate limits. */
-export function relayableAnthropicHeaders(headers: Record<string, string>): Record<string, string> {
-  const relayed: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (name === "request-id" || name.startsWith("anthropic-ratelimit-")) relayed[name] = value;
-  }
-  return relayed;
-}
-
-const malformed = (provider: string, detail: string): GatewayError =>
-  new GatewayError({
-    status: 502,
-    type: "upstream_error",
-    code: "upstream_malformed_response",
-    message: `The ${provider} Messages answer could not be read: ${detail}`,
-    retryable: true,
-    provider,
-  });
+export const relayableAnthropicHeaders = (headers: Record<string, string>): Record<string, string> =>
+  pickHeaders(headers, (name) => name === "request-id" || name.startsWith("anthropic-ratelimit-"));
 
 async function readAllBytes(body: AsyncIterable<Uint8Array>): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
@@ -60,9 +45,9 @@ function usageOfMessage(body: Buffer, provider: string): ChatUsage | null {
   try {
     message = JSON.parse(body.toString("utf8")) as typeof message;
   } catch {
-    throw malformed(provider, "the body is not JSON");
+    throw malformedAnswer(provider, "Messages", "the body is not JSON");
   }
-  if (message.type !== "message") throw malformed(provider, "the body is not a Message");
+  if (message.type !== "message") throw malformedAnswer(provider, "Messages", "the body is not a Message");
   return message.usage ? anthropicUsageToChat(message.usage) : null;
 }
 

@@ -1,13 +1,8 @@
 import { connect } from "node:net";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { CLIENT_KEY, type Harness, startHarness } from "./gateway-harness";
+import { describe, expect, it } from "vitest";
+import { CLIENT_KEY, useSharedHarness } from "./gateway-harness";
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(() => harness.stop());
-beforeEach(() => harness.reset());
+const harness = useSharedHarness();
 
 const valid = { model: "claude-sonnet-4-6", messages: [{ role: "user", content: "hi" }] };
 

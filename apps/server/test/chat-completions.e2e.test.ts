@@ -4,7 +4,7 @@ import type {
   ChatCompletionChunk,
   ChatCompletionCreateParamsNonStreaming,
 } from "openai/resources/chat/completions";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   PROVIDER_CASES,
   type ProviderCase,
@@ -13,14 +13,9 @@ import {
   WEATHER_SCHEMA,
 } from "./e2e-providers";
 import { afterTool, helloFrom, REASONING_TEXT, STRUCTURED_ANSWER, TOOL_ARGUMENTS } from "./fakes/fake-reply";
-import { type Harness, startHarness } from "./gateway-harness";
+import { useSharedHarness } from "./gateway-harness";
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(() => harness.stop());
-beforeEach(() => harness.reset());
+const harness = useSharedHarness();
 
 type Params = ChatCompletionCreateParamsNonStreaming;
 

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import type { MessageCreateParamsNonStreaming, Tool } from "@anthropic-ai/sdk/resources/messages";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { REASONING_TEXT, TOOL_ARGUMENTS } from "./fakes/fake-reply";
-import { type Fakes, type Harness, startHarness } from "./gateway-harness";
+import { type Fakes, useSharedHarness } from "./gateway-harness";
 import { anthropicClient, readText } from "./messages-client";
 
 /** The config example of the README's "Model names" section, which maps Claude Code's model names. */
@@ -14,12 +14,7 @@ function readmeAliasExample(): { modelAliases: Record<string, string> } {
 
 const EXAMPLE = readmeAliasExample();
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ file: EXAMPLE });
-});
-afterAll(() => harness.stop());
-beforeEach(() => harness.reset());
+const harness = useSharedHarness({ file: EXAMPLE });
 
 const LONG_SYSTEM_PROMPT = Array.from(
   { length: 200 },

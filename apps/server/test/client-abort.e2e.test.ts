@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { anthropicTextOpeningFrames } from "./fakes/anthropic-fake";
 import { helloFrom } from "./fakes/fake-reply";
 import { hangingStream, sseFrame } from "./fakes/fake-upstream";
-import { type Fakes, type Harness, startHarness } from "./gateway-harness";
+import { type Fakes, useSharedHarness } from "./gateway-harness";
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(() => harness.stop());
-beforeEach(() => harness.reset());
+const harness = useSharedHarness();
 
 const chatChunk = sseFrame({
   id: "chatcmpl-1",
@@ -34,31 +30,7 @@ const responsesEvents = [
     "response.created",
   ),
 ];
-const anthropicEvents = [
-  sseFrame(
-    {
-      type: "message_start",
-      message: {
-        id: "msg_1",
-        type: "message",
-        role: "assistant",
-        model: "m",
-        content: [],
-        stop_reason: null,
-        usage: { input_tokens: 1, output_tokens: 1 },
-      },
-    },
-    "message_start",
-  ),
-  sseFrame(
-    { type: "content_block_start", index: 0, content_block: { type: "text", text: "" } },
-    "content_block_start",
-  ),
-  sseFrame(
-    { type: "content_block_delta", index: 0, delta: { type: "text_delta", text: "Hel" } },
-    "content_block_delta",
-  ),
-];
+const anthropicEvents = anthropicTextOpeningFrames("m");
 
 const cases: {
   name: string;

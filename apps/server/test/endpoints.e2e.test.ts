@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { helloFrom } from "./fakes/fake-reply";
-import { CLIENT_KEY, type Harness, startHarness } from "./gateway-harness";
+import { CLIENT_KEY, startHarness, useSharedHarness } from "./gateway-harness";
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ file: { modelAliases: { "house-model": "gemini-2.5-flash" } } });
-});
-afterAll(() => harness.stop());
-beforeEach(() => harness.reset());
+const harness = useSharedHarness({ file: { modelAliases: { "house-model": "gemini-2.5-flash" } } });
 
 /** GETs a path with the client key, or with no Authorization header when `key` is null. */
 const get = async (path: string, key: string | null = CLIENT_KEY) => {

@@ -8,6 +8,7 @@ import type {
   ResponseCreateParamsStreaming,
 } from "openai/resources/responses/responses";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { anthropicTextOpeningFrames } from "./fakes/anthropic-fake";
 import { helloFrom } from "./fakes/fake-reply";
 import { failWith, sseFrame } from "./fakes/fake-upstream";
 import { type Harness, startHarness } from "./gateway-harness";
@@ -130,35 +131,7 @@ describe("gateway.models failover", () => {
   it("reports an upstream failure after the stream started as an error the SDK raises", async () => {
     harness.fakes.anthropic.script((_request, response) => {
       response.writeHead(200, { "content-type": "text/event-stream" });
-      response.write(
-        sseFrame(
-          {
-            type: "message_start",
-            message: {
-              id: "msg_1",
-              type: "message",
-              role: "assistant",
-              model: "m",
-              content: [],
-              stop_reason: null,
-              usage: { input_tokens: 1, output_tokens: 1 },
-            },
-          },
-          "message_start",
-        ),
-      );
-      response.write(
-        sseFrame(
-          { type: "content_block_start", index: 0, content_block: { type: "text", text: "" } },
-          "content_block_start",
-        ),
-      );
-      response.write(
-        sseFrame(
-          { type: "content_block_delta", index: 0, delta: { type: "text_delta", text: "Hel" } },
-          "content_block_delta",
-        ),
-      );
+      for (const frame of anthropicTextOpeningFrames("m")) response.write(frame);
       response.end(
         sseFrame({ type: "error", error: { type: "overloaded_error", message: "Overloaded" } }, "error"),
       );

@@ -1,6 +1,7 @@
 import { createSequentialIdGenerator } from "@switchyard/core";
 import OpenAI from "openai";
 import { pino } from "pino";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { loadConfig, type ServerConfig } from "../src/config/config";
 import { createGateway } from "../src/create-gateway";
 import type { SwitchyardServer } from "../src/create-server";
@@ -43,10 +44,14 @@ const openAIResponder: FakeHandler = (request, response, incoming) =>
     ? openAIResponsesResponder(request, response, incoming)
     : openAIChatResponder("openai-chat")(request, response, incoming);
 
+/** How the harness configures the gateway: environment variables on top of its own, and a config file. */
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  file?: unknown;
+}
+
 /** Starts the fakes and a gateway configured through its environment variables and a config file. */
-export async function startHarness(
-  options: { env?: Record<string, string>; file?: unknown } = {},
-): Promise<Harness> {
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const fakes: Fakes = {
     openai: await new FakeUpstream("openai", openAIResponder).start(),
     deepseek: await new FakeUpstream("deepseek", openAIChatResponder("deepseek")).start(),
@@ -91,5 +96,45 @@ export async function startHarness(
       await server.close(1000);
       await Promise.all(Object.values(fakes).map((fake) => fake.stop()));
     },
+  };
+}
+
+/**
+ * One gateway for every test of the calling file: started before the first test, reset before each and
+ * stopped after the last. The returned harness may be used inside tests and hooks only.
+ */
+export function useSharedHarness(options: HarnessOptions = {}): Harness {
+  let current: Harness | undefined;
+  const started = (): Harness => {
+    if (current === undefined)
+      throw new Error("The shared harness starts in beforeAll; use it inside a test.");
+    return current;
+  };
+  beforeAll(async () => {
+    current = await startHarness(options);
+  });
+  afterAll(() => started().stop());
+  beforeEach(() => started().reset());
+  return {
+    get fakes() {
+      return started().fakes;
+    },
+    get server() {
+      return started().server;
+    },
+    get config() {
+      return started().config;
+    },
+    get url() {
+      return started().url;
+    },
+    get client() {
+      return started().client;
+    },
+    get logLines() {
+      return started().logLines;
+    },
+    reset: () => started().reset(),
+    stop: () => started().stop(),
   };
 }

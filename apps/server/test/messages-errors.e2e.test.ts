@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { anthropicMessageStartFrame } from "./fakes/anthropic-fake";
 import { helloFrom } from "./fakes/fake-reply";
 import { hangingStream, sseFrame } from "./fakes/fake-upstream";
-import { CLIENT_KEY, type Fakes, type Harness, startHarness } from "./gateway-harness";
+import { CLIENT_KEY, type Fakes, useSharedHarness } from "./gateway-harness";
 import { anthropicClient, readText } from "./messages-client";
 
 const BODY_LIMIT = 64 * 1024;
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ file: { limits: { bodyBytes: BODY_LIMIT, pingIntervalMs: 10 } } });
-});
-afterAll(() => harness.stop());
-beforeEach(() => harness.reset());
+const harness = useSharedHarness({ file: { limits: { bodyBytes: BODY_LIMIT, pingIntervalMs: 10 } } });
 
 const valid = { model: "deepseek-chat", max_tokens: 64, messages: [{ role: "user", content: "hi" }] };
 const json = (value: unknown) => JSON.stringify(value);
@@ -217,23 +213,7 @@ describe("translated Messages streams", () => {
   });
 });
 
-const anthropicFrames = [
-  sseFrame(
-    {
-      type: "message_start",
-      message: {
-        id: "msg_1",
-        type: "message",
-        role: "assistant",
-        model: "claude-sonnet-4-6",
-        content: [],
-        stop_reason: null,
-        usage: { input_tokens: 1, output_tokens: 1 },
-      },
-    },
-    "message_start",
-  ),
-];
+const anthropicFrames = [anthropicMessageStartFrame("claude-sonnet-4-6")];
 
 const abortCases: { name: string; fake: keyof Fakes; frames: string[]; model: string }[] = [
   {

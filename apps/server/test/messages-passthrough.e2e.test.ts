@@ -1,15 +1,10 @@
 import type { ServerResponse } from "node:http";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { FakeHandler } from "./fakes/fake-upstream";
-import { CLIENT_KEY, type Harness, startHarness } from "./gateway-harness";
+import { CLIENT_KEY, useSharedHarness } from "./gateway-harness";
 import { anthropicClient, readText } from "./messages-client";
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(() => harness.stop());
-beforeEach(() => harness.reset());
+const harness = useSharedHarness();
 
 const post = (body: string, headers: Record<string, string> = {}) =>
   fetch(`${harness.url}/v1/messages`, {

@@ -4,19 +4,14 @@ import type {
   MessageCreateParamsNonStreaming,
   MessageParam,
 } from "@anthropic-ai/sdk/resources/messages";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TOOL_OUTPUT } from "./e2e-providers";
 import { ANTHROPIC_FAKE_TOKEN_COUNT } from "./fakes/anthropic-fake";
 import { afterTool, helloFrom, REASONING_TEXT, TOOL_ARGUMENTS } from "./fakes/fake-reply";
-import { type Harness, startHarness } from "./gateway-harness";
+import { useSharedHarness } from "./gateway-harness";
 import { anthropicClient, MESSAGES_PROVIDER_CASES, sendMessage, WEATHER_TOOL } from "./messages-client";
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(() => harness.stop());
-beforeEach(() => harness.reset());
+const harness = useSharedHarness();
 
 const blocksOf = <Type extends ContentBlock["type"]>(message: Message, type: Type) =>
   message.content.filter((block): block is Extract<ContentBlock, { type: Type }> => block.type === type);

@@ -6,7 +6,7 @@ import type {
   ResponseInputItem,
   ResponseStreamEvent,
 } from "openai/resources/responses/responses";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   PROVIDER_CASES,
   type ProviderCase,
@@ -15,14 +15,9 @@ import {
   WEATHER_SCHEMA,
 } from "./e2e-providers";
 import { afterTool, helloFrom, REASONING_TEXT, STRUCTURED_ANSWER, TOOL_ARGUMENTS } from "./fakes/fake-reply";
-import { type Harness, startHarness } from "./gateway-harness";
+import { useSharedHarness } from "./gateway-harness";
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(() => harness.stop());
-beforeEach(() => harness.reset());
+const harness = useSharedHarness();
 
 type Params = ResponseCreateParamsNonStreaming;
 type WithRouting = Response & {

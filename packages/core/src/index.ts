@@ -19,5 +19,6 @@ export * from "./responses/responses-items";
 export * from "./responses/responses-request";
 export * from "./sse/sse-encoder";
 export * from "./sse/sse-parser";
+export * from "./transcode-stream";
 export * from "./transport";
 export * from "./validation";

@@ -9,6 +9,7 @@ import {
   type ProviderCallOptions,
   type ProviderOptions,
   parseSseStream,
+  pumpTranscoder,
   type TransportResponse,
   transportFailure,
   type Warning,
@@ -162,19 +163,8 @@ export function createAnthropicProvider(options: ProviderOptions = {}): Provider
         apiKey: call.apiKey,
       });
       async function* chunks(): AsyncGenerator<ChatCompletionChunk> {
-        let reported = 0;
-        const report = () => {
-          warnings.push(...transcoder.warnings.slice(reported));
-          reported = transcoder.warnings.length;
-        };
         try {
-          for await (const event of parseSseStream(response.body)) {
-            const out = transcoder.push(event);
-            report();
-            yield* out;
-          }
-          yield* transcoder.end();
-          report();
+          yield* pumpTranscoder(parseSseStream(response.body), transcoder, warnings);
         } catch (error) {
           throw upstreamFailure(error, call.apiKey, call.signal);
         }

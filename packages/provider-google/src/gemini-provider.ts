@@ -10,12 +10,13 @@ import {
   type ProviderCallOptions,
   type ProviderOptions,
   parseSseStream,
+  pumpTranscoder,
   systemClock,
   type TransportResponse,
   transportFailure,
   type Warning,
 } from "@switchyard/core";
-import { GeminiResponseSchema } from "./gemini-api";
+import { type GeminiResponse, GeminiResponseSchema } from "./gemini-api";
 import { geminiErrorToGatewayError } from "./gemini-errors";
 import { bareModelId } from "./gemini-models";
 import { chatRequestToGemini } from "./gemini-request";
@@ -60,6 +61,17 @@ function parseJson(text: string, what: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     throw upstreamFailure(`Gemini sent ${what} that is not JSON.`, error);
+  }
+}
+
+/** The frames of a Gemini SSE body, parsed; empty events are skipped, anything else malformed throws. */
+async function* readFrames(body: AsyncIterable<Uint8Array>): AsyncGenerator<GeminiResponse> {
+  for await (const event of parseSseStream(body)) {
+    if (event.data.trim() === "") continue;
+    const frame = GeminiResponseSchema.safeParse(parseJson(event.data, "a stream frame"));
+    if (!frame.success)
+      throw upstreamFailure("Gemini sent a stream frame that is not a GenerateContentResponse.");
+    yield frame.data;
   }
 }
 
@@ -109,21 +121,8 @@ export function createGoogleProvider(options: ProviderOptions = {}): Provider {
       const warnings: Warning[] = [...translation.warnings];
       const transcoder = createGeminiStreamTranscoder({ ids, clock, model });
       async function* chunks(): AsyncGenerator<ChatCompletionChunk> {
-        let reported = 0;
-        const report = () => {
-          warnings.push(...transcoder.warnings.slice(reported));
-          reported = transcoder.warnings.length;
-        };
         try {
-          for await (const event of parseSseStream(response.body)) {
-            if (event.data.trim() === "") continue;
-            const frame = GeminiResponseSchema.safeParse(parseJson(event.data, "a stream frame"));
-            if (!frame.success)
-              throw upstreamFailure("Gemini sent a stream frame that is not a GenerateContentResponse.");
-            yield* transcoder.push(frame.data);
-            report();
-          }
-          yield* transcoder.end();
+          yield* pumpTranscoder(readFrames(response.body), transcoder, warnings);
         } catch (error) {
           if (error instanceof GatewayError) throw error;
           if (call.signal?.aborted) {
@@ -133,8 +132,6 @@ export function createGoogleProvider(options: ProviderOptions = {}): Provider {
             `The Gemini stream failed: ${error instanceof Error ? error.message : String(error)}`,
             error,
           );
-        } finally {
-          report();
         }
       }
       return { chunks: chunks(), warnings };

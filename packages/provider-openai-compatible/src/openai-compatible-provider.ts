@@ -8,6 +8,7 @@ import {
   type Provider,
   type ProviderCallOptions,
   type ProviderOptions,
+  pumpTranscoder,
   type TransportResponse,
   type Warning,
 } from "@switchyard/core";
@@ -127,22 +128,12 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleProvider
         ids,
       });
       const warnings: Warning[] = [...translation.warnings];
-      const flushWarnings = () => {
-        warnings.push(...decoder.warnings.splice(0));
-      };
       async function* chunks(): AsyncGenerator<ChatCompletionChunk> {
         try {
-          for await (const bytes of response.body) {
-            const decoded = decoder.push(bytes);
-            flushWarnings();
-            yield* decoded;
-          }
+          yield* pumpTranscoder(response.body, decoder, warnings);
         } catch (error) {
           throw openAICompatibleTransportError(error, name, call.signal);
         }
-        const rest = decoder.end();
-        flushWarnings();
-        yield* rest;
       }
       return { chunks: chunks(), warnings };
     },

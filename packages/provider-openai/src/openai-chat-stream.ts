@@ -6,26 +6,22 @@ import {
   type SseEvent,
   type Warning,
 } from "@switchyard/core";
+import { isRecord } from "./is-record";
+import {
+  createEventBatchReader,
+  type OpenAIChunkStream,
+  type OpenAIChunkStreamOptions,
+} from "./openai-chunk-stream";
 import { OPENAI_PROVIDER_NAME, openAIStreamError, readOpenAIErrorObject } from "./openai-errors";
 
 /** Options of `createOpenAIChatStreamParser`. */
-export interface OpenAIChatStreamParserOptions {
-  /** Where warnings (skipped events) are appended while the stream is read. */
-  warnings?: Warning[];
-  /** The key of the call, redacted from upstream error messages. */
-  apiKey?: string;
-}
+export type OpenAIChatStreamParserOptions = OpenAIChunkStreamOptions;
 
-/** A push parser from OpenAI Chat Completions SSE bytes to `ChatCompletionChunk`s. */
-export interface OpenAIChatStreamParser {
-  /** Feeds bytes split anywhere; returns the chunks they completed. Throws a `GatewayError` on an upstream error. */
-  push(bytes: Uint8Array | string): ChatCompletionChunk[];
-  /** Flushes the last event; throws a `GatewayError` when the stream was cut off before it finished. */
-  end(): ChatCompletionChunk[];
-  /** Whether `data: [DONE]` (or an upstream error) arrived; anything after it is ignored. */
-  readonly done: boolean;
-  readonly warnings: Warning[];
-}
+/**
+ * A push parser from OpenAI Chat Completions SSE bytes to `ChatCompletionChunk`s. `done` turns true once
+ * `data: [DONE]` (or an upstream error) arrived; anything after it is ignored.
+ */
+export type OpenAIChatStreamParser = OpenAIChunkStream;
 
 const unknownEvent = (message: string): Warning => ({ type: "unknown_event", code: "openai", message });
 
@@ -36,9 +32,6 @@ const parseJson = (text: string): { ok: true; value: unknown } | { ok: false } =
     return { ok: false };
   }
 };
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * Azure OpenAI opens a stream with a chunk that carries only `prompt_filter_results` (empty id, model and
@@ -59,25 +52,6 @@ export function createOpenAIChatStreamParser(
   const warnings = options.warnings ?? [];
   let done = false;
   let finished = false;
-  let pendingError: unknown;
-  let failed = false;
-
-  // Chunks completed before an upstream error are returned first; the error is thrown on the next call.
-  const readAll = (events: SseEvent[]): ChatCompletionChunk[] => {
-    if (failed) throw pendingError;
-    const chunks: ChatCompletionChunk[] = [];
-    for (const event of events) {
-      try {
-        chunks.push(...read(event));
-      } catch (error) {
-        if (chunks.length === 0) throw error;
-        failed = true;
-        pendingError = error;
-        break;
-      }
-    }
-    return chunks;
-  };
 
   const read = (event: SseEvent): ChatCompletionChunk[] => {
     if (done) return [];
@@ -116,11 +90,12 @@ export function createOpenAIChatStreamParser(
     }
     return [chunk.data];
   };
+  const reader = createEventBatchReader(read);
 
   return {
-    push: (bytes) => readAll(sse.push(bytes)),
+    push: (bytes) => reader.readAll(sse.push(bytes)),
     end() {
-      const chunks = readAll(sse.end());
+      const chunks = reader.readAll(sse.end());
       if (!done && !finished) {
         throw new GatewayError({
           status: 502,
@@ -133,7 +108,7 @@ export function createOpenAIChatStreamParser(
       return chunks;
     },
     get done() {
-      return done || failed;
+      return done || reader.failed;
     },
     warnings,
   };

@@ -5,6 +5,7 @@ import {
   systemClock,
   transportFailure,
 } from "@switchyard/core";
+import { isRecord } from "./is-record";
 
 /** The provider name errors carry. */
 export const OPENAI_PROVIDER_NAME = "openai";
@@ -16,9 +17,6 @@ export interface OpenAIErrorObject {
   param?: string | null;
   code?: string | number | null;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Reads the `error` object of an OpenAI error body or stream payload; `undefined` when there is none. */
 export function readOpenAIErrorObject(payload: unknown): OpenAIErrorObject | undefined {

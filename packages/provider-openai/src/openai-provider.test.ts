@@ -1,7 +1,7 @@
 import { type ChatCompletionRequest, ChatCompletionRequestSchema, GatewayError } from "@switchyard/core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createOpenAIProvider } from "./openai-provider";
-import { chatSse, collect, type FakeOpenAI, startFakeOpenAI } from "./testing/openai-test-server";
+import { chatSse, collect, useFakeOpenAI } from "./testing/openai-test-server";
 
 const apiKey = "sk-test-0123456789abcdef";
 const chat = (fields: Record<string, unknown>): ChatCompletionRequest =>
@@ -49,15 +49,7 @@ const streamChunks = [
   usageChunk,
 ];
 
-let fake: FakeOpenAI;
-beforeAll(() => {
-  fake = startFakeOpenAI();
-});
-afterEach(() => {
-  fake.server.resetHandlers();
-  fake.requests.length = 0;
-});
-afterAll(() => fake.server.close());
+const fake = useFakeOpenAI();
 
 describe("createOpenAIProvider", () => {
   it("is named openai and speaks openai-chat", () => {

@@ -15,6 +15,7 @@ import {
 } from "@switchyard/core";
 import { chatRequestToOpenAI } from "./openai-chat-request";
 import { createOpenAIChatStreamParser } from "./openai-chat-stream";
+import type { OpenAIChunkStream } from "./openai-chunk-stream";
 import {
   OPENAI_PROVIDER_NAME,
   openAIMalformedAnswer,
@@ -36,24 +37,17 @@ import {
   openAIResponseToChat,
 } from "./responses-only-chat";
 
-/** A push machine from upstream bytes to Chat chunks (the Chat stream parser or the Responses transcoder). */
-interface ChunkMachine {
-  push(bytes: Uint8Array): ChatCompletionChunk[];
-  end(): ChatCompletionChunk[];
-  readonly done?: boolean;
-}
-
 /** Reads an upstream stream through a chunk machine, cancelling the upstream when the reader stops. */
 async function* readChunks(
   answer: OpenAIUpstreamAnswer,
-  machine: ChunkMachine,
+  machine: OpenAIChunkStream,
   callerSignal: AbortSignal | undefined,
 ): AsyncGenerator<ChatCompletionChunk> {
   let readToEnd = false;
   try {
     // After `[DONE]` the rest of the body (normally just its end) is drained rather than aborted, so the
     // upstream connection stays in the keep-alive pool.
-    for await (const bytes of answer.response.body) if (machine.done !== true) yield* machine.push(bytes);
+    for await (const bytes of answer.response.body) if (!machine.done) yield* machine.push(bytes);
     readToEnd = true;
     yield* machine.end();
   } catch (error) {

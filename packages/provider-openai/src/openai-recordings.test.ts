@@ -1,14 +1,8 @@
 import { ChatCompletionRequestSchema, GatewayError, ResponsesRequestSchema } from "@switchyard/core";
 import { hasRecordings, listRecordings, recordingsMissingMessage } from "@switchyard/core/testing";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createOpenAIProvider } from "./openai-provider";
-import {
-  chatSse,
-  collect,
-  concatBytes,
-  type FakeOpenAI,
-  startFakeOpenAI,
-} from "./testing/openai-test-server";
+import { chatSse, collect, concatBytes, useFakeOpenAI } from "./testing/openai-test-server";
 
 const apiKey = "sk-recordings-0000";
 const isOpenAIChatRecording = (name: string) => name.startsWith("openai-") || name.startsWith("azure-");
@@ -30,15 +24,7 @@ const errorBodies = [
   ...listRecordings("openai-responses", "json").filter((recording) => recording.name.includes("error")),
 ];
 
-let fake: FakeOpenAI;
-beforeAll(() => {
-  fake = startFakeOpenAI();
-});
-afterEach(() => {
-  fake.server.resetHandlers();
-  fake.requests.length = 0;
-});
-afterAll(() => fake.server.close());
+const fake = useFakeOpenAI();
 
 const chatRequest = (stream: boolean) =>
   ChatCompletionRequestSchema.parse({

@@ -1,25 +1,11 @@
 import { ResponsesRequestSchema } from "@switchyard/core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createOpenAIProvider } from "./openai-provider";
-import {
-  collect,
-  concatBytes,
-  type FakeOpenAI,
-  responsesSse,
-  startFakeOpenAI,
-} from "./testing/openai-test-server";
+import { collect, concatBytes, responsesSse, useFakeOpenAI } from "./testing/openai-test-server";
 
 const apiKey = "sk-test-0123456789abcdef";
 
-let fake: FakeOpenAI;
-beforeAll(() => {
-  fake = startFakeOpenAI();
-});
-afterEach(() => {
-  fake.server.resetHandlers();
-  fake.requests.length = 0;
-});
-afterAll(() => fake.server.close());
+const fake = useFakeOpenAI();
 
 describe("responses (native passthrough)", () => {
   const request = ResponsesRequestSchema.parse({

@@ -8,14 +8,14 @@ import {
   type Warning,
 } from "@switchyard/core";
 import { type FixtureCase, loadFixtureCases, splitBytes } from "@switchyard/core/testing";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createOpenAIProvider } from "./openai-provider";
 import {
   chatRequestToOpenAIResponses,
   createResponsesOnlyChatStream,
   openAIResponseToChat,
 } from "./responses-only-chat";
-import { collect, type FakeOpenAI, responsesSse, startFakeOpenAI } from "./testing/openai-test-server";
+import { collect, responsesSse, useFakeOpenAI } from "./testing/openai-test-server";
 
 interface CaseOptions {
   stream?: boolean;
@@ -128,15 +128,7 @@ const apiKey = "sk-test-0123456789abcdef";
 const chat = (fields: Record<string, unknown>) =>
   ChatCompletionRequestSchema.parse({ messages: [{ role: "user", content: "Hello" }], ...fields });
 
-let fake: FakeOpenAI;
-beforeAll(() => {
-  fake = startFakeOpenAI();
-});
-afterEach(() => {
-  fake.server.resetHandlers();
-  fake.requests.length = 0;
-});
-afterAll(() => fake.server.close());
+const fake = useFakeOpenAI();
 
 describe("Responses-only models on chat and streamChat", () => {
   const model = { responsesOnly: true, reasoning: true };

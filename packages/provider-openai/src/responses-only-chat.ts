@@ -13,10 +13,15 @@ import {
   type ResponseStreamEvent,
   type SseEvent,
   type Translation,
-  type Warning,
 } from "@switchyard/core";
 import { createResponsesToChatTranscoder } from "@switchyard/stream";
+import { isRecord } from "./is-record";
 import { applyOpenAIParameterRules, type OpenAIRequestBody, requireModel } from "./openai-chat-request";
+import {
+  createEventBatchReader,
+  type OpenAIChunkStream,
+  type OpenAIChunkStreamOptions,
+} from "./openai-chunk-stream";
 import {
   OPENAI_PROVIDER_NAME,
   type OpenAIErrorObject,
@@ -90,29 +95,17 @@ export function openAIResponseToChat(
   return responsesResponseToChat(response, { request });
 }
 
-/** Options of `createResponsesOnlyChatStream`. */
-export interface ResponsesOnlyChatStreamOptions {
-  /** Where warnings (skipped and unknown events) are appended while the stream is read. */
-  warnings?: Warning[];
+/** Options of `createResponsesOnlyChatStream`; `warnings` also receives the transcoder's unknown events. */
+export interface ResponsesOnlyChatStreamOptions extends OpenAIChunkStreamOptions {
   ids?: IdGenerator;
   clock?: Clock;
   model?: string;
-  apiKey?: string;
 }
 
-/** A push machine from Responses SSE bytes to Chat chunks. */
-export interface ResponsesOnlyChatStream {
-  push(bytes: Uint8Array | string): ChatCompletionChunk[];
-  end(): ChatCompletionChunk[];
-  /** Whether an upstream error arrived: the next call throws it. */
-  readonly done: boolean;
-  readonly warnings: Warning[];
-}
+/** A push machine from Responses SSE bytes to Chat chunks. `done` turns true once an upstream error arrived. */
+export type ResponsesOnlyChatStream = OpenAIChunkStream;
 
 const TERMINAL_EVENTS = new Set(["response.completed", "response.incomplete"]);
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * The error of an `error` event: OpenAI nests it (`{"type":"error","error":{...}}`), the documented event
@@ -147,25 +140,6 @@ export function createResponsesOnlyChatStream(
   });
   let transcoderWarningsSeen = 0;
   let terminated = false;
-  let pendingError: unknown;
-  let failed = false;
-
-  // Chunks completed before an upstream error are returned first; the error is thrown on the next call.
-  const readAll = (events: SseEvent[]): ChatCompletionChunk[] => {
-    if (failed) throw pendingError;
-    const chunks: ChatCompletionChunk[] = [];
-    for (const event of events) {
-      try {
-        chunks.push(...read(event.data));
-      } catch (error) {
-        if (chunks.length === 0) throw error;
-        failed = true;
-        pendingError = error;
-        break;
-      }
-    }
-    return chunks;
-  };
 
   const collectTranscoderWarnings = () => {
     const fresh = transcoder.warnings.slice(transcoderWarningsSeen);
@@ -173,7 +147,7 @@ export function createResponsesOnlyChatStream(
     warnings.push(...fresh);
   };
 
-  const read = (data: string): ChatCompletionChunk[] => {
+  const read = ({ data }: SseEvent): ChatCompletionChunk[] => {
     if (data.trim() === "" || data.trim() === "[DONE]") return [];
     let payload: unknown;
     try {
@@ -197,11 +171,12 @@ export function createResponsesOnlyChatStream(
     collectTranscoderWarnings();
     return chunks;
   };
+  const reader = createEventBatchReader(read);
 
   return {
-    push: (bytes) => readAll(sse.push(bytes)),
+    push: (bytes) => reader.readAll(sse.push(bytes)),
     end() {
-      const chunks = readAll(sse.end());
+      const chunks = reader.readAll(sse.end());
       if (!terminated) {
         throw new GatewayError({
           status: 502,
@@ -216,7 +191,7 @@ export function createResponsesOnlyChatStream(
       return chunks;
     },
     get done() {
-      return failed;
+      return reader.failed;
     },
     warnings,
   };

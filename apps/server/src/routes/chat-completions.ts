@@ -9,6 +9,7 @@ import {
 import type { RouteRequest } from "@switchyard/router";
 import { affinityKeyOf, requirementsOfChatRequest } from "@switchyard/router";
 import { relayChatStream } from "../chat-stream-relay";
+import { completeRouting } from "../complete-routing";
 import {
   callOptionsFor,
   chatRequestFor,
@@ -18,13 +19,14 @@ import {
 } from "../gateway-request";
 import { type PrimedStream, primeStream } from "../primed-stream";
 import { readJsonBody } from "../read-json-body";
-import { recordCompletion, recordTarget } from "../record-routing";
+import { recordTarget } from "../record-routing";
 import type { RequestContext } from "../request-context";
 import type { Route } from "../route-table";
 import { completedRoutingHeaders, routingHeaders } from "../routing-headers";
 import { sendJson } from "../send-json";
 import type { ServerServices } from "../server-services";
 import { createSseWriter } from "../sse-writer";
+import { endStreamedAnswer, startStreamedAnswer, streamCompletion } from "../streamed-answer";
 
 /** A Chat request with `gateway` removed. */
 type UpstreamChatRequest = ChatCompletionRequest;
@@ -45,12 +47,10 @@ async function completeChat(
   );
   recordTarget(context, success);
   const { response, warnings } = success.value;
-  const routingMetadata = services.router.complete(success, {
+  const routingMetadata = completeRouting(services, context, success, {
     usage: response.usage ?? null,
-    durationMs: services.clock() - success.startedAt,
     warnings,
   });
-  recordCompletion(context, routingMetadata, response.usage);
   if (services.config.logging.logContent) context.outcome.completion = response.choices;
   sendJson(
     context.response,
@@ -91,44 +91,24 @@ async function streamChat(
   );
   recordTarget(context, success);
   const { result, stream } = success.value;
-  if (context.signal.aborted) {
-    await stream.close();
-    return;
-  }
+  const ttftMs = await startStreamedAnswer(context, success, stream);
+  if (ttftMs === undefined) return;
   const writer = createSseWriter(context.response);
   writer.open(routingHeaders(success.target.offering));
-  const ttftMs = stream.firstAt - success.startedAt;
-  context.outcome.ttftMs = ttftMs;
+  const complete = streamCompletion(services, context, success, ttftMs, () => result.warnings);
   const relayed = await relayChatStream(writer, stream.items, {
     includeUsage,
     signal: context.signal,
     fallbackId: services.ids("chatcmpl"),
     fallbackCreated: Math.floor(services.clock() / 1000),
     collectText: services.config.logging.logContent,
-    complete: (usage) => {
-      const routingMetadata = services.router.complete(success, {
-        usage,
-        ttftMs,
-        durationMs: services.clock() - success.startedAt,
-        warnings: result.warnings,
-      });
-      recordCompletion(context, routingMetadata, usage);
-      return routingMetadata;
-    },
+    complete,
   });
-  if (relayed.error !== undefined) {
-    context.outcome.error = relayed.error;
-    services.router.complete(success, {
-      usage: relayed.usage,
-      ttftMs,
-      durationMs: services.clock() - success.startedAt,
-      failed: true,
-      warnings: result.warnings,
-    });
-  }
+  // The relay completes only a finished stream; a failed one is completed here, and recorded on the log
+  // line and metrics like the Responses and Messages routes do.
+  if (relayed.error !== undefined) complete(relayed.usage, true);
   if (relayed.text !== undefined) context.outcome.completion = relayed.text;
-  // Ended only now, so the request's log line (written when the response closes) sees the outcome.
-  writer.end();
+  endStreamedAnswer(context, writer, relayed);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { directoryOffering } from "../catalog-view";
+import { catalogModelSummary, configuredProviderNames, directoryOffering } from "../catalog-view";
 import type { Route } from "../route-table";
 import { sendJson } from "../send-json";
 import type { ServerServices } from "../server-services";
@@ -10,12 +10,9 @@ export function directoryModelsRoute(services: ServerServices): Route {
     path: "/v1/directory/models",
     authenticated: true,
     async handle(context) {
-      const configured = new Set(services.providers.map((registration) => registration.provider.name));
+      const configured = configuredProviderNames(services.providers);
       const data = services.router.models().map((model) => ({
-        id: model.id,
-        object: "model",
-        owned_by: model.ownedBy,
-        aliases: model.aliases,
+        ...catalogModelSummary(model),
         providers: model.offerings.map((offering) =>
           directoryOffering(offering, configured.has(offering.provider)),
         ),

@@ -12,6 +12,7 @@ import type {
   Warning,
 } from "@switchyard/core";
 import type { AttemptTarget, RouteSuccess } from "@switchyard/router";
+import { completeRouting } from "../complete-routing";
 import { callOptionsFor } from "../gateway-request";
 import { callNativeMessages, type NativeMessagesAnswer, type NativeMessagesStream } from "../messages-native";
 import {
@@ -32,13 +33,14 @@ import {
 } from "../messages-stream-relay";
 import { type PrimedStream, primeStream } from "../primed-stream";
 import { readJsonBody } from "../read-json-body";
-import { recordCompletion, recordTarget } from "../record-routing";
+import { recordTarget } from "../record-routing";
 import type { RequestContext } from "../request-context";
 import type { RenderedError, Route } from "../route-table";
 import { completedRoutingHeaders, routingHeaders } from "../routing-headers";
 import { sendJson } from "../send-json";
 import type { ServerServices } from "../server-services";
 import { createSseWriter } from "../sse-writer";
+import { endStreamedAnswer, startStreamedAnswer, streamCompletion } from "../streamed-answer";
 import { warningsHeader } from "../warnings-header";
 
 /** What one successful attempt produced: a native answer to relay, or a Chat answer to translate. */
@@ -104,12 +106,7 @@ function answerWhole(
 ): void {
   // Completes the routing and returns the answer's headers: routing outcome, cost and warnings.
   const complete = (usage: ChatUsage | null, allWarnings: Warning[]): Record<string, string> => {
-    const routingMetadata = services.router.complete(success, {
-      usage,
-      durationMs: services.clock() - success.startedAt,
-      warnings: allWarnings,
-    });
-    recordCompletion(context, routingMetadata, usage);
+    const routingMetadata = completeRouting(services, context, success, { usage, warnings: allWarnings });
     return {
       ...completedRoutingHeaders(success.target.offering, routingMetadata),
       ...warningsHeader(routingMetadata.warnings ?? []),
@@ -142,35 +139,20 @@ async function answerStream(
   started: Extract<StartedMessages, { kind: "native-stream" | "chat-stream" }>,
   warnings: Warning[],
 ): Promise<void> {
-  const { router, clock } = services;
   const primed = started.kind === "native-stream" ? started.bytes : started.chunks;
-  if (context.signal.aborted) {
-    await primed.close();
-    return;
-  }
-  const ttftMs = primed.firstAt - success.startedAt;
-  context.outcome.ttftMs = ttftMs;
+  const ttftMs = await startStreamedAnswer(context, success, primed);
+  if (ttftMs === undefined) return;
   const transcoder =
     started.kind === "chat-stream"
       ? createChatToMessagesTranscoder({ ids: services.ids, model: envelope.model })
       : undefined;
   const options: MessagesRelayOptions = {
     signal: context.signal,
-    complete: (usage, failed) => {
-      const routingMetadata = router.complete(success, {
-        usage,
-        ttftMs,
-        durationMs: clock() - success.startedAt,
-        // Read at the end: stream warnings grow while the stream is read.
-        warnings: [
-          ...warnings,
-          ...(started.kind === "chat-stream" ? started.result.warnings : []),
-          ...(transcoder?.warnings ?? []),
-        ],
-        ...(failed ? { failed } : {}),
-      });
-      recordCompletion(context, routingMetadata, usage);
-    },
+    complete: streamCompletion(services, context, success, ttftMs, () => [
+      ...warnings,
+      ...(started.kind === "chat-stream" ? started.result.warnings : []),
+      ...(transcoder?.warnings ?? []),
+    ]),
   };
   // Headers go out before the answer, so they carry the warnings known by now; the log line has them all.
   const known = [
@@ -196,9 +178,7 @@ async function answerStream(
       pingIntervalMs: services.config.limits.pingIntervalMs,
     });
   }
-  if (relayed.error !== undefined) context.outcome.error = relayed.error;
-  // Ended only now, so the request's log line (written when the response closes) sees the outcome.
-  writer.end();
+  endStreamedAnswer(context, writer, relayed);
 }
 
 /**

@@ -1,11 +1,8 @@
 import { modelNotFound } from "@switchyard/core";
-import { modelObject, servedOfferings } from "../catalog-view";
+import { configuredProviderNames, modelObject, servedOfferings } from "../catalog-view";
 import type { Route } from "../route-table";
 import { sendJson } from "../send-json";
 import type { ServerServices } from "../server-services";
-
-const providerNamesOf = (services: ServerServices): Set<string> =>
-  new Set(services.providers.map((registration) => registration.provider.name));
 
 /** `GET /v1/models`: the canonical models at least one configured provider serves, in OpenAI's list shape. */
 export function listModelsRoute(services: ServerServices): Route {
@@ -15,7 +12,7 @@ export function listModelsRoute(services: ServerServices): Route {
     authenticated: true,
     async handle(context) {
       const created = Math.floor(services.startedAt / 1000);
-      const providers = providerNamesOf(services);
+      const providers = configuredProviderNames(services.providers);
       const data = services.router
         .models()
         .filter((model) => servedOfferings(model, providers).length > 0)
@@ -37,7 +34,8 @@ export function retrieveModelRoute(services: ServerServices): Route {
     async handle(context) {
       const id = context.params["id"]!;
       const model = services.router.resolve(id);
-      if (servedOfferings(model, providerNamesOf(services)).length === 0) throw modelNotFound(id);
+      if (servedOfferings(model, configuredProviderNames(services.providers)).length === 0)
+        throw modelNotFound(id);
       sendJson(context.response, 200, modelObject(id, model, Math.floor(services.startedAt / 1000)));
     },
   };

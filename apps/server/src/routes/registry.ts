@@ -1,3 +1,4 @@
+import { catalogModelSummary, configuredProviderNames } from "../catalog-view";
 import type { Route } from "../route-table";
 import { sendJson } from "../send-json";
 import type { ServerServices } from "../server-services";
@@ -32,12 +33,9 @@ export function registryModelsRoute(services: ServerServices): Route {
     path: "/v1/registry/models",
     authenticated: true,
     async handle(context) {
-      const configured = new Set(services.providers.map((registration) => registration.provider.name));
+      const configured = configuredProviderNames(services.providers);
       const data = services.router.models().map((model) => ({
-        id: model.id,
-        object: "model",
-        owned_by: model.ownedBy,
-        aliases: model.aliases,
+        ...catalogModelSummary(model),
         providers: model.offerings.map((offering) => offering.provider),
         available: model.offerings.some((offering) => configured.has(offering.provider)),
       }));

@@ -22,11 +22,13 @@ import {
 import type { AttemptTarget, RequestRequirements, RouteSuccess } from "@switchyard/router";
 import { affinityKeyOf, requirementsOfChatRequest } from "@switchyard/router";
 import { createChatToResponsesTranscoder } from "@switchyard/stream";
+import { completeRouting } from "../complete-routing";
 import { callOptionsFor, requestedModelOf, routeRequestOf, withoutGateway } from "../gateway-request";
-import { passthroughError, readResponseObject, relayableHeaders } from "../native-responses";
+import { passthroughError } from "../native-passthrough";
+import { readResponseObject, relayableHeaders } from "../native-responses";
 import { type PrimedStream, primeStream } from "../primed-stream";
 import { readJsonBody } from "../read-json-body";
-import { recordCompletion, recordTarget } from "../record-routing";
+import { recordTarget } from "../record-routing";
 import type { RequestContext } from "../request-context";
 import {
   type ResponsesRelayOptions,
@@ -39,6 +41,7 @@ import { completedRoutingHeaders, routingHeaders } from "../routing-headers";
 import { sendJson } from "../send-json";
 import type { ServerServices } from "../server-services";
 import { createSseWriter } from "../sse-writer";
+import { endStreamedAnswer, startStreamedAnswer, streamCompletion } from "../streamed-answer";
 
 /** What one successful attempt produced: a native answer or a Chat answer to translate. */
 type StartedResponses =
@@ -119,7 +122,6 @@ function answerWhole(
   started: Extract<StartedResponses, { kind: "native" | "chat" }>,
   requestWarnings: Warning[],
 ): void {
-  const { router, clock } = services;
   let response: ResponseObject;
   let warnings: Warning[] = requestWarnings;
   let headers: Record<string, string> = {};
@@ -130,18 +132,13 @@ function answerWhole(
     const translated = chatResponseToResponses(started.result.response, {
       request,
       ids: services.ids,
-      clock,
+      clock: services.clock,
     });
     response = translated.value;
     warnings = [...warnings, ...started.result.warnings, ...translated.warnings];
   }
   const usage = response.usage ? responsesUsageToChat(response.usage) : null;
-  const routingMetadata = router.complete(success, {
-    usage,
-    durationMs: clock() - success.startedAt,
-    warnings,
-  });
-  recordCompletion(context, routingMetadata, usage);
+  const routingMetadata = completeRouting(services, context, success, { usage, warnings });
   if (services.config.logging.logContent) context.outcome.completion = response.output;
   sendJson(
     context.response,
@@ -160,36 +157,20 @@ async function answerStream(
   started: Extract<StartedResponses, { kind: "native-stream" | "chat-stream" }>,
   requestWarnings: Warning[],
 ): Promise<void> {
-  const { router, clock } = services;
   const primed = started.kind === "native-stream" ? started.events : started.chunks;
-  if (context.signal.aborted) {
-    await primed.close();
-    return;
-  }
-  const ttftMs = primed.firstAt - success.startedAt;
-  context.outcome.ttftMs = ttftMs;
+  const ttftMs = await startStreamedAnswer(context, success, primed);
+  if (ttftMs === undefined) return;
   const transcoder =
     started.kind === "chat-stream"
-      ? createChatToResponsesTranscoder({ request, ids: services.ids, clock })
+      ? createChatToResponsesTranscoder({ request, ids: services.ids, clock: services.clock })
       : undefined;
   const options: ResponsesRelayOptions = {
     signal: context.signal,
-    complete: (usage, failed) => {
-      const routingMetadata = router.complete(success, {
-        usage,
-        ttftMs,
-        durationMs: clock() - success.startedAt,
-        // Read at the end: stream warnings grow while the stream is read.
-        warnings: [
-          ...requestWarnings,
-          ...(started.kind === "chat-stream" ? started.result.warnings : []),
-          ...(transcoder?.warnings ?? []),
-        ],
-        ...(failed ? { failed } : {}),
-      });
-      recordCompletion(context, routingMetadata, usage);
-      return routingMetadata;
-    },
+    complete: streamCompletion(services, context, success, ttftMs, () => [
+      ...requestWarnings,
+      ...(started.kind === "chat-stream" ? started.result.warnings : []),
+      ...(transcoder?.warnings ?? []),
+    ]),
   };
   const writer = createSseWriter(context.response);
   let relayed: ResponsesRelayResult;
@@ -200,9 +181,7 @@ async function answerStream(
     writer.open(routingHeaders(success.target.offering));
     relayed = await relayTranscodedResponsesStream(writer, started.chunks.items, transcoder!, options);
   }
-  if (relayed.error !== undefined) context.outcome.error = relayed.error;
-  // Ended only now, so the request's log line (written when the response closes) sees the outcome.
-  writer.end();
+  endStreamedAnswer(context, writer, relayed);
 }
 
 /**

@@ -135,3 +135,34 @@ export const anthropicResponder: FakeHandler = (request, response) => {
   );
   writeSse(response, frames);
 };
+
+/** The `message_start` frame that opens a scripted Anthropic stream from `model`. */
+export const anthropicMessageStartFrame = (model: string): string =>
+  sseFrame(
+    {
+      type: "message_start",
+      message: {
+        id: "msg_1",
+        type: "message",
+        role: "assistant",
+        model,
+        content: [],
+        stop_reason: null,
+        usage: { input_tokens: 1, output_tokens: 1 },
+      },
+    },
+    "message_start",
+  );
+
+/** The opening frames of a scripted Anthropic text stream: `message_start`, then a text block saying "Hel". */
+export const anthropicTextOpeningFrames = (model: string): string[] => [
+  anthropicMessageStartFrame(model),
+  sseFrame(
+    { type: "content_block_start", index: 0, content_block: { type: "text", text: "" } },
+    "content_block_start",
+  ),
+  sseFrame(
+    { type: "content_block_delta", index: 0, delta: { type: "text_delta", text: "Hel" } },
+    "content_block_delta",
+  ),
+];

@@ -1,6 +1,7 @@
 import { splitBytes } from "@switchyard/core/testing";
 import { HttpResponse, http } from "msw";
 import { type SetupServer, setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll } from "vitest";
 
 /** One request the fake OpenAI received. */
 export interface CapturedRequest {
@@ -52,10 +53,24 @@ function bodyStream(answer: FakeAnswer, onCancel: () => void): ReadableStream<Ui
 }
 
 /**
- * Starts a fake OpenAI that answers every POST, on any host; answers are keyed by the path after `/v1`
- * (`/chat/completions`, `/responses`). Start one per test file (msw intercepts globally); `server.close()` after.
+ * A fake OpenAI for the whole test file: it listens from `beforeAll`, forgets its requests and per-test
+ * handlers after each test and closes after all. It answers every POST, on any host; answers are keyed by the
+ * path after `/v1` (`/chat/completions`, `/responses`). Use one per test file (msw intercepts globally).
  */
-export function startFakeOpenAI(): FakeOpenAI {
+export function useFakeOpenAI(): FakeOpenAI {
+  const fake = createFakeOpenAI();
+  beforeAll(() => {
+    fake.server.listen({ onUnhandledFrame: "error" });
+  });
+  afterEach(() => {
+    fake.server.resetHandlers();
+    fake.requests.length = 0;
+  });
+  afterAll(() => fake.server.close());
+  return fake;
+}
+
+function createFakeOpenAI(): FakeOpenAI {
   const requests: CapturedRequest[] = [];
   const answers = new Map<string, FakeAnswer>();
   let cancelled = false;
@@ -87,7 +102,6 @@ export function startFakeOpenAI(): FakeOpenAI {
       );
     }),
   );
-  server.listen({ onUnhandledFrame: "error" });
   return {
     server,
     requests,

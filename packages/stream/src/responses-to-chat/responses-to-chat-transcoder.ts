@@ -144,30 +144,10 @@ class ResponsesToChat implements ResponsesToChatTranscoder {
         this.argumentsDelta(indexOf(event), text(event.delta) ?? "", chunks);
         break;
       case "response.reasoning_summary_text.delta":
-        this.ensureStarted(chunks, undefined);
-        chunks.push(
-          this.chunk({
-            reasoning_content: this.track(
-              "reasoning_content",
-              event,
-              event.summary_index,
-              text(event.delta) ?? "",
-            ),
-          }),
-        );
+        this.reasoningDelta(event, event.summary_index, chunks);
         break;
       case "response.reasoning_text.delta":
-        this.ensureStarted(chunks, undefined);
-        chunks.push(
-          this.chunk({
-            reasoning_content: this.track(
-              "reasoning_content",
-              event,
-              event.content_index,
-              text(event.delta) ?? "",
-            ),
-          }),
-        );
+        this.reasoningDelta(event, event.content_index, chunks);
         break;
       case "response.refusal.delta":
         this.ensureStarted(chunks, undefined);
@@ -346,6 +326,13 @@ class ResponsesToChat implements ResponsesToChatTranscoder {
       const type = String(item.type);
       this.warn(`item:${type}`, `Chat has no equivalent of a '${type}' output item; it was skipped.`);
     }
+  }
+
+  /** A reasoning delta (of a summary part or of raw reasoning text) becomes a `reasoning_content` chunk. */
+  private reasoningDelta(event: LooseEvent, partIndex: unknown, chunks: ChatCompletionChunk[]): void {
+    this.ensureStarted(chunks, undefined);
+    const delta = this.track("reasoning_content", event, partIndex, text(event.delta) ?? "");
+    chunks.push(this.chunk({ reasoning_content: delta }));
   }
 
   private argumentsDelta(outputIndex: number, fragment: string, chunks: ChatCompletionChunk[]): void {

@@ -1,19 +1,13 @@
-import {
-  type ChatCompletionChunk,
-  createSseParser,
-  GatewayError,
-  type SseEvent,
-  type SseParser,
-  type Warning,
-} from "@switchyard/core";
+import type { ChatCompletionChunk, ResponseStreamEvent, SseEvent } from "@switchyard/core";
 import {
   type ChatToResponsesOptions,
   type ChatToResponsesTranscoder,
   createChatToResponsesTranscoder,
 } from "../chat-to-responses/chat-to-responses-transcoder";
 import { encodeResponsesEvent } from "./encode";
+import { SseFrameTranscoder } from "./sse-frame-transcoder";
 import type { SseTranscoder } from "./sse-transcoder";
-import { upstreamErrorOf } from "./upstream-error";
+import { invalidUpstreamFrame, upstreamErrorOf } from "./upstream-error";
 
 /**
  * Chat Completions SSE bytes in -> Responses SSE text out. `data: [DONE]` ends the response; a frame with an
@@ -23,73 +17,41 @@ export function createChatSseToResponsesSse(options: ChatToResponsesOptions): Ss
   return new ChatSseToResponsesSse(options);
 }
 
-class ChatSseToResponsesSse implements SseTranscoder {
-  private readonly parser: SseParser = createSseParser();
-  private readonly transcoder: ChatToResponsesTranscoder;
-
+class ChatSseToResponsesSse extends SseFrameTranscoder<ChatToResponsesTranscoder> {
   constructor(options: ChatToResponsesOptions) {
-    this.transcoder = createChatToResponsesTranscoder(options);
+    super(createChatToResponsesTranscoder(options));
   }
 
-  get warnings(): Warning[] {
-    return this.transcoder.warnings;
+  protected finish(): string {
+    return encodeEvents(this.transcoder.end());
   }
 
-  push(bytes: Uint8Array | string): string {
-    const frames = this.parser.push(bytes);
-    let out = "";
-    for (let position = 0; position < frames.length; position++) out += this.frame(frames[position]!);
-    return out;
-  }
-
-  end(): string {
-    let out = "";
-    const frames = this.parser.end();
-    for (let position = 0; position < frames.length; position++) out += this.frame(frames[position]!);
-    const events = this.transcoder.end();
-    for (let position = 0; position < events.length; position++)
-      out += encodeResponsesEvent(events[position]!);
-    return out;
-  }
-
-  private frame(frame: SseEvent): string {
+  protected frame(frame: SseEvent): string {
     const data = frame.data;
-    let events: ReturnType<ChatToResponsesTranscoder["push"]>;
-    if (data === "[DONE]") {
-      events = this.transcoder.end();
-    } else {
-      let value: unknown;
-      try {
-        value = JSON.parse(data);
-      } catch {
-        value = undefined;
-      }
-      const error = upstreamErrorOf(value, frame.event);
-      if (error !== undefined) events = this.transcoder.fail(error);
-      else if (value === undefined) events = this.transcoder.fail(malformed(data));
-      else if (Array.isArray((value as ChatCompletionChunk).choices)) {
-        events = this.transcoder.push(value as ChatCompletionChunk);
-      } else {
-        this.transcoder.warnings.push({
-          type: "unknown_event",
-          code: "chunk",
-          message: "An upstream frame without 'choices' was skipped.",
-        });
-        return "";
-      }
+    if (data === "[DONE]") return encodeEvents(this.transcoder.end());
+    let value: unknown;
+    try {
+      value = JSON.parse(data);
+    } catch {
+      value = undefined;
     }
-    let out = "";
-    for (let position = 0; position < events.length; position++)
-      out += encodeResponsesEvent(events[position]!);
-    return out;
+    const error = upstreamErrorOf(value, frame.event);
+    if (error !== undefined) return encodeEvents(this.transcoder.fail(error));
+    if (value === undefined) return encodeEvents(this.transcoder.fail(invalidUpstreamFrame(data)));
+    if (Array.isArray((value as ChatCompletionChunk).choices)) {
+      return encodeEvents(this.transcoder.push(value as ChatCompletionChunk));
+    }
+    this.transcoder.warnings.push({
+      type: "unknown_event",
+      code: "chunk",
+      message: "An upstream frame without 'choices' was skipped.",
+    });
+    return "";
   }
 }
 
-const malformed = (data: string): GatewayError =>
-  new GatewayError({
-    status: 502,
-    type: "upstream_error",
-    code: "invalid_upstream_frame",
-    message: `The upstream sent a frame that is not JSON: ${data.slice(0, 80)}`,
-    retryable: false,
-  });
+function encodeEvents(events: ResponseStreamEvent[]): string {
+  let out = "";
+  for (let position = 0; position < events.length; position++) out += encodeResponsesEvent(events[position]!);
+  return out;
+}

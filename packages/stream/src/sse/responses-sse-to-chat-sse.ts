@@ -1,12 +1,9 @@
 import {
-  createSseParser,
-  GatewayError,
+  type GatewayError,
   type ResponseStreamEvent,
   SSE_DONE_FRAME,
   type SseEvent,
-  type SseParser,
   toGatewayError,
-  type Warning,
 } from "@switchyard/core";
 import {
   createResponsesToChatTranscoder,
@@ -14,7 +11,9 @@ import {
   type ResponsesToChatTranscoder,
 } from "../responses-to-chat/responses-to-chat-transcoder";
 import { encodeChatChunk } from "./encode";
+import { SseFrameTranscoder } from "./sse-frame-transcoder";
 import type { SseTranscoder } from "./sse-transcoder";
+import { invalidUpstreamFrame } from "./upstream-error";
 
 /**
  * Responses SSE bytes in -> Chat Completions SSE text out, ending with `data: [DONE]`. An upstream failure
@@ -29,32 +28,17 @@ export function encodeChatErrorFrame(error: GatewayError): string {
   return `data: ${JSON.stringify(error.toJSON())}\n\n`;
 }
 
-class ResponsesSseToChatSse implements SseTranscoder {
-  private readonly parser: SseParser = createSseParser();
-  private readonly transcoder: ResponsesToChatTranscoder;
+class ResponsesSseToChatSse extends SseFrameTranscoder<ResponsesToChatTranscoder> {
   private closed = false;
 
   constructor(options: ResponsesToChatOptions) {
-    this.transcoder = createResponsesToChatTranscoder(options);
+    super(createResponsesToChatTranscoder(options));
   }
 
-  get warnings(): Warning[] {
-    return this.transcoder.warnings;
-  }
-
-  push(bytes: Uint8Array | string): string {
-    const frames = this.parser.push(bytes);
-    let out = "";
-    for (let position = 0; position < frames.length; position++) out += this.frame(frames[position]!);
-    return out;
-  }
-
-  end(): string {
-    let out = "";
-    const frames = this.parser.end();
-    for (let position = 0; position < frames.length; position++) out += this.frame(frames[position]!);
-    if (this.closed) return out;
+  protected finish(): string {
+    if (this.closed) return "";
     this.closed = true;
+    let out = "";
     try {
       const chunks = this.transcoder.end();
       for (let position = 0; position < chunks.length; position++) out += encodeChatChunk(chunks[position]!);
@@ -64,21 +48,13 @@ class ResponsesSseToChatSse implements SseTranscoder {
     return out + SSE_DONE_FRAME;
   }
 
-  private frame(frame: SseEvent): string {
+  protected frame(frame: SseEvent): string {
     if (this.closed || frame.data === "[DONE]") return "";
     let event: ResponseStreamEvent;
     try {
       event = JSON.parse(frame.data) as ResponseStreamEvent;
     } catch {
-      return this.close(
-        new GatewayError({
-          status: 502,
-          type: "upstream_error",
-          code: "invalid_upstream_frame",
-          message: `The upstream sent a frame that is not JSON: ${frame.data.slice(0, 80)}`,
-          retryable: false,
-        }),
-      );
+      return this.close(invalidUpstreamFrame(frame.data));
     }
     if (typeof event !== "object" || event === null || typeof event.type !== "string") {
       this.transcoder.warnings.push({

@@ -35,3 +35,14 @@ export function gatewayErrorOfBody(body: ErrorBody): GatewayError {
     retryable: false,
   });
 }
+
+/** The `GatewayError` of an upstream frame whose data is not JSON. */
+export function invalidUpstreamFrame(data: string): GatewayError {
+  return new GatewayError({
+    status: 502,
+    type: "upstream_error",
+    code: "invalid_upstream_frame",
+    message: `The upstream sent a frame that is not JSON: ${data.slice(0, 80)}`,
+    retryable: false,
+  });
+}
