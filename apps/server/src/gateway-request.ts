@@ -1,5 +1,5 @@
 import type { ChatCompletionRequest, GatewayOptions, ProviderCallOptions } from "@switchyard/core";
-import type { AttemptTarget, RequestRequirements, RouteRequest } from "@switchyard/router";
+import type { AttemptTarget, RequestRequirements, RouteRequest, Router } from "@switchyard/router";
 
 /** The routing fields of a validated request (Chat or Responses). */
 interface RoutableRequest {
@@ -7,9 +7,29 @@ interface RoutableRequest {
   gateway?: GatewayOptions | undefined;
 }
 
-/** Maps a client model name through the operator's `modelAliases`. */
-export function mapModelName(model: string, aliases: Readonly<Record<string, string>>): string {
-  return Object.hasOwn(aliases, model) ? aliases[model]! : model;
+/** The operator's model aliases and the catalog they are resolved against. */
+export interface ModelNames {
+  aliases: Readonly<Record<string, string>>;
+  router: Pick<Router, "resolve">;
+}
+
+/**
+ * Maps a client model name through the operator's `modelAliases`. An alias set on a canonical id also
+ * applies to the catalog's other names for that model: Claude Code, for one, asks for dated names such as
+ * `claude-haiku-4-5-20251001`.
+ */
+export function mapModelName(model: string, names: ModelNames): string {
+  const { aliases, router } = names;
+  if (Object.hasOwn(aliases, model)) return aliases[model]!;
+  let canonical: string | undefined;
+  try {
+    const resolved = router.resolve(model);
+    const known = [resolved.id, ...resolved.aliases].map((name) => name.toLowerCase());
+    if (known.includes(model.toLowerCase())) canonical = resolved.id;
+  } catch {
+    // Unknown here: the router reports it when it routes.
+  }
+  return canonical !== undefined && Object.hasOwn(aliases, canonical) ? aliases[canonical]! : model;
 }
 
 /** The model the client asked for, for the log line: `model`, or the `gateway.models` list. */
@@ -22,13 +42,13 @@ export function routeRequestOf(
   request: RoutableRequest,
   endpoint: RouteRequest["endpoint"],
   requirements: RequestRequirements,
-  aliases: Readonly<Record<string, string>>,
+  names: ModelNames,
   affinityKey: string | undefined,
 ): RouteRequest {
   const routeRequest: RouteRequest = { endpoint, requirements };
-  if (request.model !== undefined) routeRequest.model = mapModelName(request.model, aliases);
+  if (request.model !== undefined) routeRequest.model = mapModelName(request.model, names);
   const models = request.gateway?.models;
-  if (models !== undefined) routeRequest.models = models.map((model) => mapModelName(model, aliases));
+  if (models !== undefined) routeRequest.models = models.map((model) => mapModelName(model, names));
   if (request.gateway?.routing !== undefined) routeRequest.routing = request.gateway.routing;
   if (affinityKey !== undefined) routeRequest.affinityKey = affinityKey;
   return routeRequest;

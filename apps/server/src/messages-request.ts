@@ -15,10 +15,10 @@ import {
   toGatewayError,
   type Warning,
 } from "@switchyard/core";
-import type { Offering, RequestRequirements, RouteRequest, Router } from "@switchyard/router";
+import type { Offering, RequestRequirements, RouteRequest } from "@switchyard/router";
 import { affinityKeyOf, requirementsOfChatRequest } from "@switchyard/router";
 import { z } from "zod";
-import { routeRequestOf } from "./gateway-request";
+import { type ModelNames, routeRequestOf } from "./gateway-request";
 
 /**
  * What every `/v1/messages` body must hold, whichever upstream serves it. The rest is checked by the full
@@ -97,28 +97,6 @@ export function forwardedAnthropicHeaders(request: IncomingMessage): Record<stri
 }
 
 /**
- * Maps a client model name through `modelAliases`. Claude Code asks for dated names
- * (`claude-haiku-4-5-20251001`), so an alias set on a canonical id also applies to the catalog's own aliases
- * of that id.
- */
-export function messagesModelName(
-  model: string,
-  aliases: Readonly<Record<string, string>>,
-  router: Router,
-): string {
-  if (Object.hasOwn(aliases, model)) return aliases[model]!;
-  let canonical: string | undefined;
-  try {
-    const resolved = router.resolve(model);
-    const names = [resolved.id, ...resolved.aliases].map((name) => name.toLowerCase());
-    if (names.includes(model.toLowerCase())) canonical = resolved.id;
-  } catch {
-    // Unknown here: the router reports it when it routes.
-  }
-  return canonical !== undefined && Object.hasOwn(aliases, canonical) ? aliases[canonical]! : model;
-}
-
-/**
  * The routing requirements of a Messages request: those of its Chat translation without the output limit
  * (translated attempts clamp `max_tokens` to the offering's limit instead, since clients such as Claude Code
  * size it for a Claude model), or a size estimate when only a native upstream can serve the request.
@@ -140,38 +118,28 @@ function requirementsOf(envelope: MessagesEnvelope, chat: MessagesChatTranslatio
 }
 
 /**
- * The routing fields of a Messages request, names mapped through `modelAliases`. `gateway.models`, when
- * given, is the candidate list and takes the place of `model` (which Anthropic's format always requires).
+ * The routing fields of a Messages request. `gateway.models`, when given, is the candidate list and takes
+ * the place of `model` (which Anthropic's format always requires).
  */
-export function routableMessagesRequest(
-  envelope: MessagesEnvelope,
-  aliases: Readonly<Record<string, string>>,
-  router: Router,
-): { model?: string; gateway?: GatewayOptions | undefined } {
-  const candidates = envelope.gateway?.models;
-  if (candidates === undefined)
-    return { model: messagesModelName(envelope.model, aliases, router), gateway: envelope.gateway };
-  return {
-    gateway: {
-      ...envelope.gateway,
-      models: candidates.map((model) => messagesModelName(model, aliases, router)),
-    },
-  };
+export function routableMessagesRequest(envelope: MessagesEnvelope): {
+  model?: string;
+  gateway?: GatewayOptions | undefined;
+} {
+  if (envelope.gateway?.models === undefined) return { model: envelope.model, gateway: envelope.gateway };
+  return { gateway: envelope.gateway };
 }
 
 /** The router's question for a Messages request. */
 export function messagesRouteRequest(
   envelope: MessagesEnvelope,
   chat: MessagesChatTranslation,
-  aliases: Readonly<Record<string, string>>,
-  router: Router,
+  names: ModelNames,
 ): RouteRequest {
   return routeRequestOf(
-    routableMessagesRequest(envelope, aliases, router),
+    routableMessagesRequest(envelope),
     "chat",
     requirementsOf(envelope, chat),
-    // Already mapped.
-    {},
+    names,
     chat.ok ? affinityKeyOf(chat.translation.value) : undefined,
   );
 }

@@ -133,7 +133,7 @@ export function chatCompletionsRoute(services: ServerServices): Route {
         request,
         "chat",
         requirementsOfChatRequest(request),
-        services.config.modelAliases,
+        { aliases: services.config.modelAliases, router: services.router },
         affinityKeyOf(request),
       );
       const upstream = withoutGateway(request);

@@ -73,11 +73,10 @@ export function messagesCountTokensRoute(services: ServerServices): Route {
       context.outcome.requestedModel = envelope.gateway?.models?.join(",") ?? envelope.model;
       const success = await services.router.route(
         routeRequestOf(
-          routableMessagesRequest(envelope, services.config.modelAliases, services.router),
+          routableMessagesRequest(envelope),
           "chat",
           ANY_OFFERING,
-          // Already mapped.
-          {},
+          { aliases: services.config.modelAliases, router: services.router },
           undefined,
         ),
         (target) => countAt(context, envelope, body, target),

@@ -204,12 +204,10 @@ export function messagesRoute(services: ServerServices): Route {
       if (services.config.logging.logContent)
         outcome.prompt = { system: envelope.raw["system"], messages: envelope.raw["messages"] };
       const chat = translateMessagesToChat(body);
-      const routeRequest = messagesRouteRequest(
-        envelope,
-        chat,
-        services.config.modelAliases,
-        services.router,
-      );
+      const routeRequest = messagesRouteRequest(envelope, chat, {
+        aliases: services.config.modelAliases,
+        router: services.router,
+      });
       const success = await services.router.route(
         routeRequest,
         (target) => startAttempt(services, context, envelope, chat, target),

@@ -208,7 +208,7 @@ export function responsesRoute(services: ServerServices): Route {
         request,
         "responses",
         requirementsOf(request, chat),
-        services.config.modelAliases,
+        { aliases: services.config.modelAliases, router: services.router },
         chat.ok ? affinityKeyOf(chat.translation.value) : request.prompt_cache_key,
       );
       const success = await services.router.route(
