@@ -81,6 +81,8 @@ export interface StreamFigures {
   streams: number;
   events: number;
   eventsPerSecond: number;
+  /** Completed streams per second, over the same measured time as `eventsPerSecond`. */
+  streamsPerSecond: number;
   ttfbP50Ms: number;
   ttfbP99Ms: number;
   gapP99Ms: number;
@@ -187,6 +189,7 @@ export async function measureStreams(
     streams,
     events,
     eventsPerSecond: events / elapsedSeconds,
+    streamsPerSecond: streams / elapsedSeconds,
     ttfbP50Ms: percentile(ttfbs, 0.5),
     ttfbP99Ms: percentile(ttfbs, 0.99),
     gapP99Ms: percentile(gaps, 0.99),

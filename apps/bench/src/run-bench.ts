@@ -130,16 +130,14 @@ async function main() {
     };
     const saturated = await streamFigures(0, 32);
     const paced = await streamFigures(20, 4, quick ? 8 : 40);
-    const chunkRate = (run: typeof saturated.proxyRun, elapsedStreams: number) =>
-      run.streams * elapsedStreams;
     results.figures.streaming = {
       gatewayEventsPerSecond: saturated.gatewayRun.eventsPerSecond,
       bareProxyEventsPerSecond: saturated.proxyRun.eventsPerSecond,
       // Responses emits ~12 more events per stream than Chat has chunks, so the ratio compares upstream
       // chunks relayed per second (completed streams x chunks), not raw event counts.
-      gatewayChunksPerSecond: (chunkRate(saturated.gatewayRun, chunksPerStream) / seconds) | 0,
-      bareProxyChunksPerSecond: (chunkRate(saturated.proxyRun, chunksPerStream) / seconds) | 0,
-      ratio: saturated.gatewayRun.streams / Math.max(1, saturated.proxyRun.streams),
+      gatewayChunksPerSecond: Math.round(saturated.gatewayRun.streamsPerSecond * chunksPerStream),
+      bareProxyChunksPerSecond: Math.round(saturated.proxyRun.streamsPerSecond * chunksPerStream),
+      ratio: saturated.gatewayRun.streamsPerSecond / saturated.proxyRun.streamsPerSecond,
       target: ">= 0.75",
       gatewayTtfbP50Ms: paced.gatewayRun.ttfbP50Ms,
       bareProxyTtfbP50Ms: paced.proxyRun.ttfbP50Ms,
