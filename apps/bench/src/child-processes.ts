@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { connect } from "node:net";
 import { fileURLToPath } from "node:url";
 
@@ -14,7 +14,8 @@ export interface BenchChild {
 // `node --import tsx` rather than the tsx CLI, which would add a wrapper process between us and the server.
 const tsxLoader = import.meta.resolve("tsx");
 const benchProcess = fileURLToPath(new URL("./bench-process.ts", import.meta.url));
-const serverMain = fileURLToPath(new URL("../../server/src/main.ts", import.meta.url));
+// The gateway runs as it ships: the bundle `pnpm start` builds and runs (`pnpm bench` builds it first).
+const serverMain = fileURLToPath(new URL("../../server/dist/main.js", import.meta.url));
 
 /** Whether `taskset` can pin processes here. */
 export const canPin: boolean = (() => {
@@ -26,14 +27,14 @@ export const canPin: boolean = (() => {
   }
 })();
 
-/** Spawns `node [tsx] script args`, pinned to `core` when taskset is available. */
+/** Spawns `node script args` (through tsx for a `.ts` script), pinned to `core` when taskset is available. */
 function spawnNode(
   script: string,
   args: string[],
   core: number | undefined,
   env: NodeJS.ProcessEnv,
 ): ChildProcess {
-  const nodeArgs = ["--import", tsxLoader, script, ...args];
+  const nodeArgs = script.endsWith(".ts") ? ["--import", tsxLoader, script, ...args] : [script, ...args];
   const child =
     canPin && core !== undefined
       ? spawn("taskset", ["-c", String(core), process.execPath, ...nodeArgs], {
@@ -111,6 +112,10 @@ export async function startGatewayProcess(
   port: number,
   core?: number,
 ): Promise<BenchChild> {
+  if (!existsSync(serverMain))
+    throw new Error(
+      "the gateway is not built: run `pnpm --filter @switchyard/server build` (pnpm bench does)",
+    );
   const upstream = `http://127.0.0.1:${upstreamPort}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,

@@ -81,10 +81,12 @@ export function createServer(options: CreateServerOptions): SwitchyardServer {
   const finish = (context: RequestContext, status: number) => {
     const durationMs = clock() - context.startedAt;
     const outcome = context.outcome;
-    logRequest(
-      logger,
-      requestLogLine(context, status, durationMs, { logContent: config.logging.logContent }),
-    );
+    // The line is only built when its level is on (`info` for a success, as `logRequest` picks).
+    if (status >= 400 || logger.isLevelEnabled("info"))
+      logRequest(
+        logger,
+        requestLogLine(context, status, durationMs, { logContent: config.logging.logContent }),
+      );
     metrics.observe({
       route: context.route,
       status,

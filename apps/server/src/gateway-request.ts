@@ -66,11 +66,20 @@ export function chatRequestFor(request: ChatCompletionRequest, target: AttemptTa
   return { ...request, model: target.offering.providerModelId };
 }
 
-/** The provider call options of one attempt; the upstream call is aborted by the router or the client. */
-export function callOptionsFor(target: AttemptTarget, clientSignal: AbortSignal): ProviderCallOptions {
+/**
+ * The provider call options of one attempt. The router aborts `target.signal` on the client's abort and at
+ * the end of the time budget, but only while the attempt runs: a whole answer is read inside it, so that
+ * signal is enough, and only a stream, which outlives its attempt, needs the client's own signal joined
+ * to it (`AbortSignal.any` costs a composite signal and its listeners, so it is not paid for whole answers).
+ */
+export function callOptionsFor(
+  target: AttemptTarget,
+  clientSignal: AbortSignal,
+  stream: boolean,
+): ProviderCallOptions {
   return {
     apiKey: target.apiKey,
-    signal: AbortSignal.any([target.signal, clientSignal]),
+    signal: stream ? AbortSignal.any([target.signal, clientSignal]) : target.signal,
     model: target.modelInfo,
   };
 }

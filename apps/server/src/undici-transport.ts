@@ -1,5 +1,5 @@
 import type { HttpTransport, TransportResponse } from "@switchyard/core";
-import { GatewayError, readAllText } from "@switchyard/core";
+import { GatewayError } from "@switchyard/core";
 import { Pool } from "undici";
 
 /** Options of the undici transport. */
@@ -64,8 +64,19 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Und
     return pool;
   };
 
+  // Providers call a handful of fixed URLs: parse each once.
+  const urls = new Map<string, URL>();
+  const parse = (href: string): URL => {
+    let url = urls.get(href);
+    if (url === undefined) {
+      url = new URL(href);
+      if (urls.size < 1024) urls.set(href, url);
+    }
+    return url;
+  };
+
   const transport: HttpTransport = async (request) => {
-    const url = new URL(request.url);
+    const url = parse(request.url);
     let data: Awaited<ReturnType<Pool["request"]>>;
     try {
       data = await poolFor(url.origin).request({
@@ -84,7 +95,8 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Und
       status: data.statusCode,
       headers: flattenHeaders(data.headers),
       body,
-      text: () => readAllText(body),
+      // undici's own reader collects the buffers and decodes once, without an async iterator per answer.
+      text: () => body.text(),
     };
     return response;
   };

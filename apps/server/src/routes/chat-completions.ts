@@ -42,7 +42,8 @@ async function completeChat(
   const whole = rest as UpstreamChatRequest;
   const success = await services.router.route<ChatResult>(
     routeRequest,
-    (target) => target.provider.chat(chatRequestFor(whole, target), callOptionsFor(target, context.signal)),
+    (target) =>
+      target.provider.chat(chatRequestFor(whole, target), callOptionsFor(target, context.signal, false)),
     context.signal,
   );
   recordTarget(context, success);
@@ -83,7 +84,7 @@ async function streamChat(
     async (target) => {
       const result = await target.provider.streamChat(
         chatRequestFor(streamingRequest, target),
-        callOptionsFor(target, context.signal),
+        callOptionsFor(target, context.signal, true),
       );
       return { result, stream: await primeStream(result.chunks, services.clock) };
     },

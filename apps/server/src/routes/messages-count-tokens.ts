@@ -49,7 +49,7 @@ async function countAt(
   if (provider.countTokens !== undefined) {
     const native = nativeMessagesBody(envelope.raw, target.offering.providerModelId);
     const headers = forwardedAnthropicHeaders(context.request);
-    const options = { ...callOptionsFor(target, context.signal), headers };
+    const options = { ...callOptionsFor(target, context.signal, false), headers };
     return { input_tokens: await provider.countTokens(native, options) };
   }
   return estimateInputTokens(parseOrThrow(MessagesCountTokensRequestSchema, body));

@@ -69,7 +69,7 @@ async function startAttempt(
   chat: MessagesChatTranslation,
   target: AttemptTarget,
 ): Promise<StartedMessages> {
-  const options = callOptionsFor(target, context.signal);
+  const options = callOptionsFor(target, context.signal, envelope.stream);
   if (servesMessagesNatively(target)) {
     const body = nativeMessagesBody(envelope.raw, target.offering.providerModelId);
     const headers = forwardedAnthropicHeaders(context.request);

@@ -87,8 +87,8 @@ async function startAttempt(
   chat: ChatTranslation,
   target: AttemptTarget,
 ): Promise<StartedResponses> {
-  const options = callOptionsFor(target, context.signal);
   const stream = request.stream === true;
+  const options = callOptionsFor(target, context.signal, stream);
   if (servesNatively(target)) {
     const native = { ...withoutGateway(request), model: target.offering.providerModelId };
     const result = await target.provider.responses!(native, options);
