@@ -36,6 +36,15 @@ describe("createAuthenticator", () => {
     expect((thrown as Error).message).not.toContain("ak_gamma");
   });
 
+  it("gives the same identity to a key seen again, and still rejects near misses of a seen key", () => {
+    const fresh = createAuthenticator([{ key: "ak_alpha", name: "alpha" }]);
+    const first = fresh.authenticate("Bearer ak_alpha");
+    expect(fresh.authenticate("Bearer ak_alpha")).toEqual(first);
+    for (const guess of ["ak_alph", "ak_alphaa", "AK_ALPHA", "ak_beta"])
+      expect(() => fresh.authenticate(`Bearer ${guess}`)).toThrow(GatewayError);
+    expect(fresh.authenticateCredentials({ apiKey: "ak_alpha" })).toEqual(first);
+  });
+
   it("lets every request through as anonymous when no keys are configured", () => {
     const open = createAuthenticator([]);
     expect(open.required).toBe(false);

@@ -76,58 +76,28 @@ export function createServerMetrics(): ServerMetrics {
     registers: [registry],
   });
 
-  // prom-client hashes the label object on every call; the bound children are kept per label set instead.
-  // Label values are bounded (see above), so these maps are too.
-  const bound = <Child>(cache: Map<string, Child>, key: string, create: () => Child): Child => {
-    let child = cache.get(key);
-    if (child === undefined) {
-      child = create();
-      cache.set(key, child);
-    }
-    return child;
-  };
-  const requestChildren = new Map<string, ReturnType<typeof requests.labels>>();
-  const latencyChildren = new Map<string, ReturnType<typeof latency.labels>>();
-  const ttftChildren = new Map<string, ReturnType<typeof ttft.labels>>();
-  const tokenChildren = new Map<string, ReturnType<typeof tokens.labels>>();
-  const costChildren = new Map<string, ReturnType<typeof cost.labels>>();
-
   return {
     registry,
     contentType: registry.contentType,
     render: () => registry.metrics(),
     observe(observation) {
       const { route, provider, model } = observation;
-      const status = String(observation.status);
-      const target = `${provider}\u0000${model}`;
-      const routed = `${route}\u0000${target}`;
-      bound(requestChildren, `${routed}\u0000${status}`, () =>
-        requests.labels({ route, status, provider, model }),
-      ).inc();
+      requests.inc({ route, status: String(observation.status), provider, model });
       if (observation.errorCode !== undefined || observation.status >= 400)
-        errors.inc({ route, code: observation.errorCode ?? status, provider, model });
-      bound(latencyChildren, routed, () => latency.labels({ route, provider, model })).observe(
-        observation.durationMs / 1000,
-      );
-      if (observation.ttftMs !== undefined)
-        bound(ttftChildren, target, () => ttft.labels({ provider, model })).observe(
-          observation.ttftMs / 1000,
-        );
+        errors.inc({ route, code: observation.errorCode ?? String(observation.status), provider, model });
+      latency.observe({ route, provider, model }, observation.durationMs / 1000);
+      if (observation.ttftMs !== undefined) ttft.observe({ provider, model }, observation.ttftMs / 1000);
       const usage = observation.usage;
       if (usage) {
-        const countTokens = (kind: string, count: number) =>
-          bound(tokenChildren, `${target}\u0000${kind}`, () => tokens.labels({ provider, model, kind })).inc(
-            count,
-          );
-        countTokens("input", usage.prompt_tokens);
-        countTokens("output", usage.completion_tokens);
+        tokens.inc({ provider, model, kind: "input" }, usage.prompt_tokens);
+        tokens.inc({ provider, model, kind: "output" }, usage.completion_tokens);
         const cached = usage.prompt_tokens_details?.cached_tokens;
-        if (cached) countTokens("cached_input", cached);
+        if (cached) tokens.inc({ provider, model, kind: "cached_input" }, cached);
         const reasoning = usage.completion_tokens_details?.reasoning_tokens;
-        if (reasoning) countTokens("reasoning", reasoning);
+        if (reasoning) tokens.inc({ provider, model, kind: "reasoning" }, reasoning);
       }
       if (observation.costUsd !== undefined && observation.costUsd > 0)
-        bound(costChildren, target, () => cost.labels({ provider, model })).inc(observation.costUsd);
+        cost.inc({ provider, model }, observation.costUsd);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { anthropicTextOpeningFrames } from "./fakes/anthropic-fake";
 import { helloFrom } from "./fakes/fake-reply";
-import { hangingStream, sseFrame } from "./fakes/fake-upstream";
+import { type FakeHandler, hangingStream, sseFrame } from "./fakes/fake-upstream";
 import { type Fakes, useSharedHarness } from "./gateway-harness";
 
 const harness = useSharedHarness();
@@ -89,5 +89,52 @@ describe("a client that aborts mid-stream", () => {
       messages: [{ role: "user", content: "hi" }],
     });
     expect(next.choices[0]!.message.content).toBe(helloFrom("anthropic"));
+  });
+});
+
+/** An upstream that starts a whole JSON answer and never finishes it. */
+function hangingAnswer(): { handler: FakeHandler; arrived: Promise<void>; closed: Promise<void> } {
+  let markArrived = () => {};
+  let markClosed = () => {};
+  const arrived = new Promise<void>((resolve) => {
+    markArrived = resolve;
+  });
+  const closed = new Promise<void>((resolve) => {
+    markClosed = resolve;
+  });
+  return {
+    arrived,
+    closed,
+    handler: (_request, response) => {
+      response.writeHead(200, { "content-type": "application/json" });
+      response.write('{"id":"chatcmpl-1",');
+      response.on("close", () => markClosed());
+      markArrived();
+    },
+  };
+}
+
+describe("a client that aborts while waiting for a whole answer", () => {
+  it.each([
+    { name: "chat on openai", fake: "openai", model: "gpt-4o" },
+    { name: "chat on deepseek", fake: "deepseek", model: "deepseek-chat" },
+  ] as const)("closes the upstream connection ($name)", async ({ fake, model }) => {
+    const upstream = hangingAnswer();
+    harness.fakes[fake].script(upstream.handler);
+    const controller = new AbortController();
+    const answer = harness.client.chat.completions.create(
+      { model, messages: [{ role: "user", content: "hi" }] },
+      { signal: controller.signal },
+    );
+    await upstream.arrived;
+    controller.abort();
+    await expect(answer).rejects.toThrow();
+    // Resolves only once the gateway closed its upstream request; the test times out otherwise.
+    await upstream.closed;
+    await expect
+      .poll(() =>
+        harness.logLines.find((line) => line["client_aborted"] === true && line["requested_model"] === model),
+      )
+      .toMatchObject({ status: 499 });
   });
 });
