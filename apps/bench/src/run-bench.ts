@@ -1,7 +1,8 @@
 /**
  * `pnpm bench`: measures the gateway against a bare proxy on the same machine, in the same run, and
- * reports ratios. The gateway (and the bare proxy, in its turn) is pinned to core 0; this load process and
- * the fake upstream to core 1, when taskset is available.
+ * reports ratios. The gateway and the bare proxy are pinned to core 0 and loaded one at a time, in
+ * alternating rounds after a warm-up; this load process and the fake upstream are pinned to core 1, when
+ * taskset is available. Each figure is the median of its per-round ratios or differences.
  */
 import { execFileSync } from "node:child_process";
 import { cpus } from "node:os";
@@ -14,11 +15,28 @@ import {
   startProxyProcess,
   startUpstreamProcess,
 } from "./child-processes";
-import { measureLatency, measureStreams, measureThroughput, type Target } from "./load-drivers";
+import {
+  type LatencyFigures,
+  measureLatency,
+  measureStreams,
+  measureThroughput,
+  type StreamFigures,
+  type Target,
+  type ThroughputFigures,
+} from "./load-drivers";
 import { type BenchResults, printTable, writeResults } from "./report";
+import { median, pairedDifference, pairedRatio, runRounds } from "./rounds";
+
+/** A per-round range as printed: `low..high`. */
+const range = ({ low, high }: { low: number; high: number }): string =>
+  `${low.toFixed(low >= 100 ? 0 : 3)}..${high.toFixed(high >= 100 ? 0 : 3)}`;
 
 const quick = process.argv.includes("--quick");
-const seconds = quick ? 3 : 10;
+const rounds = quick ? 3 : 5;
+const roundSeconds = quick ? 1 : 3;
+const warmupSeconds = quick ? 1 : 2;
+const latencyRequests = quick ? 300 : 1000;
+const settleMs = 500;
 const gatewayPort = 18_000 + Math.floor(Math.random() * 1000);
 const chunksPerStream = 64;
 
@@ -58,94 +76,138 @@ async function main() {
     figures: {},
   };
 
-  // 1-3: non-streaming, upstream answers at once.
+  // 1-3: non-streaming, upstream answers at once. The bare proxy and the gateway run side by side (both on
+  // core 0, loaded one at a time) and are measured in alternating rounds after a warm-up.
   {
     const upstream = await startUpstreamProcess({ latencyMs: 0, chunks: chunksPerStream, intervalMs: 0 }, 1);
     const proxy = await startProxyProcess(upstream.port, 0);
-    const proxyChat = target(proxy.port, "/v1/chat/completions", chatBody("gpt-4o", false));
-    const proxyThroughput = await measureThroughput(proxyChat, 50, seconds);
-    const proxyLatency = await measureLatency(proxyChat, quick ? 500 : 3000);
-    await proxy.stop();
     const gateway = await startGatewayProcess(upstream.port, gatewayPort, 0);
-    await withProcesses([upstream, gateway], async () => {
+    await withProcesses([upstream, proxy, gateway], async () => {
+      const proxyChat = target(proxy.port, "/v1/chat/completions", chatBody("gpt-4o", false));
       const gatewayChat = target(gateway.port, "/v1/chat/completions", chatBody("gpt-4o", false));
       const gatewayResponses = target(gateway.port, "/v1/responses", responsesBody("deepseek-chat", false));
-      const chatThroughput = await measureThroughput(gatewayChat, 50, seconds);
-      const responsesThroughput = await measureThroughput(gatewayResponses, 50, seconds);
-      const gatewayLatency = await measureLatency(gatewayChat, quick ? 500 : 3000);
+      for (const warm of [proxyChat, gatewayChat, gatewayResponses])
+        await measureThroughput(warm, 50, warmupSeconds);
+      const throughput = await runRounds(
+        rounds,
+        {
+          proxy: () => measureThroughput(proxyChat, 50, roundSeconds),
+          chat: () => measureThroughput(gatewayChat, 50, roundSeconds),
+          responses: () => measureThroughput(gatewayResponses, 50, roundSeconds),
+        },
+        settleMs,
+      );
+      const latency = await runRounds(
+        rounds,
+        {
+          proxy: () => measureLatency(proxyChat, latencyRequests, 100),
+          gateway: () => measureLatency(gatewayChat, latencyRequests, 100),
+        },
+        settleMs,
+      );
+      const rps = (name: keyof typeof throughput) =>
+        throughput[name].map((figures) => figures.requestsPerSecond);
+      const failures = (runs: ThroughputFigures[]) =>
+        runs.reduce((sum, figures) => sum + figures.errors + figures.non2xx, 0);
+      const chat = pairedRatio(rps("chat"), rps("proxy"));
+      const responses = pairedRatio(rps("responses"), rps("proxy"));
       results.figures.chatPassthrough = {
-        gatewayRps: chatThroughput.requestsPerSecond,
-        bareProxyRps: proxyThroughput.requestsPerSecond,
-        ratio: chatThroughput.requestsPerSecond / proxyThroughput.requestsPerSecond,
+        gatewayRps: median(rps("chat")),
+        bareProxyRps: median(rps("proxy")),
+        ratio: chat.ratio,
+        ratioRange: range(chat),
         target: ">= 0.90",
-        errors:
-          chatThroughput.errors + chatThroughput.non2xx + proxyThroughput.errors + proxyThroughput.non2xx,
+        errors: failures(throughput.chat) + failures(throughput.proxy),
       };
       results.figures.responsesFromChat = {
-        gatewayRps: responsesThroughput.requestsPerSecond,
-        bareProxyRps: proxyThroughput.requestsPerSecond,
-        ratio: responsesThroughput.requestsPerSecond / proxyThroughput.requestsPerSecond,
+        gatewayRps: median(rps("responses")),
+        bareProxyRps: median(rps("proxy")),
+        ratio: responses.ratio,
+        ratioRange: range(responses),
         target: ">= 0.80",
-        errors: responsesThroughput.errors + responsesThroughput.non2xx,
+        errors: failures(throughput.responses),
       };
+      const p50 = (runs: LatencyFigures[]) => runs.map((figures) => figures.p50Us);
+      const p99 = (runs: LatencyFigures[]) => runs.map((figures) => figures.p99Us);
+      const addedP50 = pairedDifference(p50(latency.gateway), p50(latency.proxy));
+      const addedP99 = pairedDifference(p99(latency.gateway), p99(latency.proxy));
       results.figures.addedLatency = {
-        gatewayP50Us: gatewayLatency.p50Us,
-        bareProxyP50Us: proxyLatency.p50Us,
-        addedP50Us: gatewayLatency.p50Us - proxyLatency.p50Us,
-        gatewayP99Us: gatewayLatency.p99Us,
-        bareProxyP99Us: proxyLatency.p99Us,
-        addedP99Us: gatewayLatency.p99Us - proxyLatency.p99Us,
+        gatewayP50Us: median(p50(latency.gateway)),
+        bareProxyP50Us: median(p50(latency.proxy)),
+        addedP50Us: addedP50.difference,
+        addedP50RangeUs: range(addedP50),
+        gatewayP99Us: median(p99(latency.gateway)),
+        bareProxyP99Us: median(p99(latency.proxy)),
+        addedP99Us: addedP99.difference,
         target: "added p50 <= 50 us, added p99 < 1000 us",
-        errors: gatewayLatency.errors + proxyLatency.errors,
+        errors: [...latency.gateway, ...latency.proxy].reduce((sum, figures) => sum + figures.errors, 0),
       };
     });
   }
 
-  // 4: streaming /v1/responses from a Chat upstream, at saturation (no gap) and for time to first byte (20 ms).
+  // 4: streaming /v1/responses from a Chat upstream, at saturation (no gap) and for time to first byte
+  // (20 ms gap), in alternating rounds like the non-streaming figures.
   {
-    const streamFigures = async (intervalMs: number, concurrency: number, total?: number) => {
+    const streamRounds = async (intervalMs: number, concurrency: number, total?: number) => {
       const upstream = await startUpstreamProcess({ latencyMs: 0, chunks: chunksPerStream, intervalMs }, 1);
+      const proxy = await startProxyProcess(upstream.port, 0);
+      const gateway = await startGatewayProcess(upstream.port, gatewayPort, 0);
       const options = {
         concurrency,
         stallMs: Math.max(1000, intervalMs * 20),
-        ...(total ? { total } : { seconds }),
+        ...(total ? { total } : { seconds: roundSeconds }),
       };
-      const proxy = await startProxyProcess(upstream.port, 0);
-      const proxyRun = await measureStreams(
-        target(proxy.port, "/v1/chat/completions", chatBody("deepseek-chat", true)),
-        {
-          ...options,
-          terminal: "[DONE]",
-        },
-      );
-      await proxy.stop();
-      const gateway = await startGatewayProcess(upstream.port, gatewayPort, 0);
-      const gatewayRun = await withProcesses([upstream, gateway], () =>
-        measureStreams(target(gateway.port, "/v1/responses", responsesBody("deepseek-chat", true)), {
-          ...options,
-          terminal: "response.completed",
-        }),
-      );
-      return { proxyRun, gatewayRun };
+      const proxyTarget = target(proxy.port, "/v1/chat/completions", chatBody("deepseek-chat", true));
+      const gatewayTarget = target(gateway.port, "/v1/responses", responsesBody("deepseek-chat", true));
+      return withProcesses([upstream, proxy, gateway], async () => {
+        await measureStreams(proxyTarget, { ...options, terminal: "[DONE]" });
+        await measureStreams(gatewayTarget, { ...options, terminal: "response.completed" });
+        return runRounds(
+          rounds,
+          {
+            proxy: () => measureStreams(proxyTarget, { ...options, terminal: "[DONE]" }),
+            gateway: () => measureStreams(gatewayTarget, { ...options, terminal: "response.completed" }),
+          },
+          settleMs,
+        );
+      });
     };
-    const saturated = await streamFigures(0, 32);
-    const paced = await streamFigures(20, 4, quick ? 8 : 40);
+    const saturated = await streamRounds(0, 32);
+    const paced = await streamRounds(20, 4, quick ? 8 : 16);
+    const perSecond = (runs: StreamFigures[], key: "streamsPerSecond" | "eventsPerSecond") =>
+      runs.map((figures) => figures[key]);
+    const ttfb = (runs: StreamFigures[]) => runs.map((figures) => figures.ttfbP50Ms);
+    const ratio = pairedRatio(
+      perSecond(saturated.gateway, "streamsPerSecond"),
+      perSecond(saturated.proxy, "streamsPerSecond"),
+    );
+    const addedTtfb = pairedDifference(ttfb(paced.gateway), ttfb(paced.proxy));
+    const sum = (runs: StreamFigures[], key: "errors" | "dropped" | "stalled") =>
+      runs.reduce((total, figures) => total + figures[key], 0);
+    const gatewayRuns = [...saturated.gateway, ...paced.gateway];
+    const proxyRuns = [...saturated.proxy, ...paced.proxy];
     results.figures.streaming = {
-      gatewayEventsPerSecond: saturated.gatewayRun.eventsPerSecond,
-      bareProxyEventsPerSecond: saturated.proxyRun.eventsPerSecond,
+      gatewayEventsPerSecond: median(perSecond(saturated.gateway, "eventsPerSecond")),
+      bareProxyEventsPerSecond: median(perSecond(saturated.proxy, "eventsPerSecond")),
       // Responses emits ~12 more events per stream than Chat has chunks, so the ratio compares upstream
       // chunks relayed per second (completed streams x chunks), not raw event counts.
-      gatewayChunksPerSecond: Math.round(saturated.gatewayRun.streamsPerSecond * chunksPerStream),
-      bareProxyChunksPerSecond: Math.round(saturated.proxyRun.streamsPerSecond * chunksPerStream),
-      ratio: saturated.gatewayRun.streamsPerSecond / saturated.proxyRun.streamsPerSecond,
+      gatewayChunksPerSecond: Math.round(
+        median(perSecond(saturated.gateway, "streamsPerSecond")) * chunksPerStream,
+      ),
+      bareProxyChunksPerSecond: Math.round(
+        median(perSecond(saturated.proxy, "streamsPerSecond")) * chunksPerStream,
+      ),
+      ratio: ratio.ratio,
+      ratioRange: range(ratio),
       target: ">= 0.75",
-      gatewayTtfbP50Ms: paced.gatewayRun.ttfbP50Ms,
-      bareProxyTtfbP50Ms: paced.proxyRun.ttfbP50Ms,
-      addedTtfbMs: paced.gatewayRun.ttfbP50Ms - paced.proxyRun.ttfbP50Ms,
+      gatewayTtfbP50Ms: median(ttfb(paced.gateway)),
+      bareProxyTtfbP50Ms: median(ttfb(paced.proxy)),
+      addedTtfbMs: addedTtfb.difference,
+      addedTtfbRangeMs: range(addedTtfb),
       ttfbTarget: "added <= 1 ms",
-      errors: saturated.gatewayRun.errors + paced.gatewayRun.errors + saturated.proxyRun.errors,
-      dropped: saturated.gatewayRun.dropped + paced.gatewayRun.dropped,
-      stalled: saturated.gatewayRun.stalled + paced.gatewayRun.stalled,
+      errors: sum(gatewayRuns, "errors") + sum(proxyRuns, "errors"),
+      dropped: sum(gatewayRuns, "dropped") + sum(proxyRuns, "dropped"),
+      stalled: sum(gatewayRuns, "stalled") + sum(proxyRuns, "stalled"),
     };
   }
 

@@ -1,0 +1,56 @@
+import { setTimeout as sleep } from "node:timers/promises";
+
+/** The median of some numbers (NaN for none). */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((left, right) => left - right);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** The results of every round, per measurement name. */
+export type RoundResults<Name extends string, Result> = Record<Name, Result[]>;
+
+/**
+ * Runs each measurement once per round, in turn, for `rounds` rounds. On a shared machine whose speed drifts
+ * over seconds, measurements taken side by side in one round see the same machine, so per-round ratios
+ * cancel the drift that separate, back-to-back runs would bake into the figures. `settleMs` passes between
+ * two measurements, so the process just measured has closed its connections and collected its garbage
+ * before the next one, on the same core, is timed.
+ */
+export async function runRounds<Name extends string, Result>(
+  rounds: number,
+  measurements: Record<Name, () => Promise<Result>>,
+  settleMs = 0,
+): Promise<RoundResults<Name, Result>> {
+  const names = Object.keys(measurements) as Name[];
+  const results = Object.fromEntries(names.map((name) => [name, [] as Result[]])) as RoundResults<
+    Name,
+    Result
+  >;
+  for (let round = 0; round < rounds; round++) {
+    for (const name of names) {
+      if (settleMs > 0) await sleep(settleMs);
+      results[name].push(await measurements[name]());
+    }
+  }
+  return results;
+}
+
+/** Per-round ratios `numerator[i] / denominator[i]`, summarised as the median and the range. */
+export function pairedRatio(
+  numerator: readonly number[],
+  denominator: readonly number[],
+): { ratio: number; low: number; high: number } {
+  const ratios = numerator.map((value, index) => value / denominator[index]!);
+  return { ratio: median(ratios), low: Math.min(...ratios), high: Math.max(...ratios) };
+}
+
+/** Per-round differences `minuend[i] - subtrahend[i]`, summarised as the median and the range. */
+export function pairedDifference(
+  minuend: readonly number[],
+  subtrahend: readonly number[],
+): { difference: number; low: number; high: number } {
+  const differences = minuend.map((value, index) => value - subtrahend[index]!);
+  return { difference: median(differences), low: Math.min(...differences), high: Math.max(...differences) };
+}
