@@ -148,8 +148,8 @@ async function main() {
   // 4: streaming /v1/responses from a Chat upstream, at saturation (no gap) and for time to first byte
   // (20 ms gap), in alternating rounds like the non-streaming figures.
   {
-    const streamRounds = async (intervalMs: number, concurrency: number, total?: number) => {
-      const upstream = await startUpstreamProcess({ latencyMs: 0, chunks: chunksPerStream, intervalMs }, 1);
+    const streamRounds = async (intervalMs: number, chunks: number, concurrency: number, total?: number) => {
+      const upstream = await startUpstreamProcess({ latencyMs: 0, chunks, intervalMs }, 1);
       const proxy = await startProxyProcess(upstream.port, 0);
       const gateway = await startGatewayProcess(upstream.port, gatewayPort, 0);
       const options = {
@@ -172,8 +172,10 @@ async function main() {
         );
       });
     };
-    const saturated = await streamRounds(0, 32);
-    const paced = await streamRounds(20, 4, quick ? 8 : 16);
+    const saturated = await streamRounds(0, chunksPerStream, 32);
+    // Time to first byte needs only the start of a stream: shorter paced streams (16 chunks, 20 ms apart)
+    // buy more streams per round, so the median rests on 40 of them rather than a handful.
+    const paced = await streamRounds(20, 16, 4, quick ? 12 : 40);
     const perSecond = (runs: StreamFigures[], key: "streamsPerSecond" | "eventsPerSecond") =>
       runs.map((figures) => figures[key]);
     const ttfb = (runs: StreamFigures[]) => runs.map((figures) => figures.ttfbP50Ms);

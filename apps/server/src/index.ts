@@ -16,7 +16,12 @@ export { ConfigFileSchema } from "./config/config-file-schema";
 export { type CreateGatewayOptions, createGateway } from "./create-gateway";
 export { type CreateServerOptions, createServer, type SwitchyardServer } from "./create-server";
 export { errorToSend, sendError } from "./http-errors";
-export { createServerMetrics, type RequestObservation, type ServerMetrics } from "./metrics";
+export {
+  createServerMetrics,
+  type RequestObservation,
+  type ServerMetrics,
+  type ServerMetricsOptions,
+} from "./metrics";
 export { readJsonBody } from "./read-json-body";
 export type { RequestContext, RequestOutcome } from "./request-context";
 export { createRouteTable, matchPath, type Route, type RouteMethod } from "./route-table";

@@ -1,5 +1,5 @@
 import type { ChatUsage } from "@switchyard/core";
-import { Counter, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
 
 /** What one finished request contributes to the metrics. */
 export interface RequestObservation {
@@ -31,12 +31,22 @@ export interface ServerMetrics {
 const LATENCY_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
 const TTFT_BUCKETS = [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8, 16, 32];
 
+/** Options of `createServerMetrics`. */
+export interface ServerMetricsOptions {
+  /**
+   * Also export prom-client's process and runtime metrics (`process_resident_memory_bytes`,
+   * `nodejs_heap_size_used_bytes`, `nodejs_eventloop_lag_seconds`, GC durations ...). Default true.
+   */
+  processMetrics?: boolean;
+}
+
 /**
  * Creates the metrics of one server instance. Labels are bounded: `model` is a catalog id (or empty) and
  * `provider` a configured provider name, never free text from the client.
  */
-export function createServerMetrics(): ServerMetrics {
+export function createServerMetrics(options: ServerMetricsOptions = {}): ServerMetrics {
   const registry = new Registry();
+  if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry });
   const requests = new Counter({
     name: "switchyard_requests_total",
     help: "Requests served, by route, status, provider and canonical model.",

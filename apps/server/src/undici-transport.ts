@@ -4,7 +4,7 @@ import { Pool } from "undici";
 
 /** Options of the undici transport. */
 export interface UndiciTransportOptions {
-  /** Keep-alive connections per upstream origin; not below the expected concurrent streams (default 256). */
+  /** Keep-alive connections per upstream origin; not below the expected concurrent streams (default 1024). */
   connections?: number;
   /** Longest wait for upstream response headers, in ms (default 120000). */
   headersTimeoutMs?: number;
@@ -54,7 +54,7 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Und
     let pool = pools.get(origin);
     if (pool === undefined) {
       pool = new Pool(origin, {
-        connections: options.connections ?? 256,
+        connections: options.connections ?? 1024,
         keepAliveTimeout: options.keepAliveTimeoutMs ?? 60_000,
         headersTimeout: options.headersTimeoutMs ?? 120_000,
         bodyTimeout: options.bodyTimeoutMs ?? 300_000,

@@ -242,6 +242,10 @@ describe("answers", () => {
       /switchyard_tokens_total\{provider="anthropic",model="claude-sonnet-4-6",kind="output"\} [1-9]/,
     );
     expect(text).toMatch(/switchyard_cost_usd_total\{provider="anthropic",model="claude-sonnet-4-6"\} \d/);
+    // The process and runtime metrics an operator watches beside them.
+    expect(text).toMatch(/^process_resident_memory_bytes [1-9]\d*$/m);
+    expect(text).toMatch(/^nodejs_heap_size_used_bytes [1-9]\d*$/m);
+    expect(text).toMatch(/^nodejs_eventloop_lag_seconds \d/m);
   });
 });
 
