@@ -34,9 +34,9 @@ describe("runRounds", () => {
 describe("paired figures", () => {
   it("pair each round with its own, so a drifting machine cancels out", () => {
     // The machine halves its speed in round 2: both sides see it, and every per-round ratio is 0.5.
-    expect(pairedRatio([50, 25, 50], [100, 50, 100])).toEqual({ ratio: 0.5, low: 0.5, high: 0.5 });
+    expect(pairedRatio([50, 25, 50], [100, 50, 100])).toEqual({ value: 0.5, low: 0.5, high: 0.5 });
     expect(pairedDifference([300, 900, 320], [100, 600, 100])).toEqual({
-      difference: 220,
+      value: 220,
       low: 200,
       high: 300,
     });

@@ -37,20 +37,27 @@ export async function runRounds<Name extends string, Result>(
   return results;
 }
 
-/** Per-round ratios `numerator[i] / denominator[i]`, summarised as the median and the range. */
-export function pairedRatio(
-  numerator: readonly number[],
-  denominator: readonly number[],
-): { ratio: number; low: number; high: number } {
-  const ratios = numerator.map((value, index) => value / denominator[index]!);
-  return { ratio: median(ratios), low: Math.min(...ratios), high: Math.max(...ratios) };
+/** A per-round figure summarised: the median over the rounds and the range. */
+export interface PairedFigure {
+  value: number;
+  low: number;
+  high: number;
 }
 
-/** Per-round differences `minuend[i] - subtrahend[i]`, summarised as the median and the range. */
-export function pairedDifference(
-  minuend: readonly number[],
-  subtrahend: readonly number[],
-): { difference: number; low: number; high: number } {
-  const differences = minuend.map((value, index) => value - subtrahend[index]!);
-  return { difference: median(differences), low: Math.min(...differences), high: Math.max(...differences) };
+/** Combines each round's measurement with the same round's baseline, then summarises the rounds. */
+function paired(
+  measured: readonly number[],
+  baseline: readonly number[],
+  combine: (value: number, base: number) => number,
+): PairedFigure {
+  const figures = measured.map((value, index) => combine(value, baseline[index]!));
+  return { value: median(figures), low: Math.min(...figures), high: Math.max(...figures) };
 }
+
+/** Per-round ratios `measured[i] / baseline[i]`. */
+export const pairedRatio = (measured: readonly number[], baseline: readonly number[]): PairedFigure =>
+  paired(measured, baseline, (value, base) => value / base);
+
+/** Per-round differences `measured[i] - baseline[i]`. */
+export const pairedDifference = (measured: readonly number[], baseline: readonly number[]): PairedFigure =>
+  paired(measured, baseline, (value, base) => value - base);

@@ -25,10 +25,10 @@ import {
   type ThroughputFigures,
 } from "./load-drivers";
 import { type BenchResults, printTable, writeResults } from "./report";
-import { median, pairedDifference, pairedRatio, runRounds } from "./rounds";
+import { median, type PairedFigure, pairedDifference, pairedRatio, runRounds } from "./rounds";
 
 /** A per-round range as printed: `low..high`. */
-const range = ({ low, high }: { low: number; high: number }): string =>
+const range = ({ low, high }: PairedFigure): string =>
   `${low.toFixed(low >= 100 ? 0 : 3)}..${high.toFixed(high >= 100 ? 0 : 3)}`;
 
 const quick = process.argv.includes("--quick");
@@ -114,7 +114,7 @@ async function main() {
       results.figures.chatPassthrough = {
         gatewayRps: median(rps("chat")),
         bareProxyRps: median(rps("proxy")),
-        ratio: chat.ratio,
+        ratio: chat.value,
         ratioRange: range(chat),
         target: ">= 0.90",
         errors: failures(throughput.chat) + failures(throughput.proxy),
@@ -122,7 +122,7 @@ async function main() {
       results.figures.responsesFromChat = {
         gatewayRps: median(rps("responses")),
         bareProxyRps: median(rps("proxy")),
-        ratio: responses.ratio,
+        ratio: responses.value,
         ratioRange: range(responses),
         target: ">= 0.80",
         errors: failures(throughput.responses),
@@ -134,11 +134,11 @@ async function main() {
       results.figures.addedLatency = {
         gatewayP50Us: median(p50(latency.gateway)),
         bareProxyP50Us: median(p50(latency.proxy)),
-        addedP50Us: addedP50.difference,
+        addedP50Us: addedP50.value,
         addedP50RangeUs: range(addedP50),
         gatewayP99Us: median(p99(latency.gateway)),
         bareProxyP99Us: median(p99(latency.proxy)),
-        addedP99Us: addedP99.difference,
+        addedP99Us: addedP99.value,
         target: "added p50 <= 50 us, added p99 < 1000 us",
         errors: [...latency.gateway, ...latency.proxy].reduce((sum, figures) => sum + figures.errors, 0),
       };
@@ -199,12 +199,12 @@ async function main() {
       bareProxyChunksPerSecond: Math.round(
         median(perSecond(saturated.proxy, "streamsPerSecond")) * chunksPerStream,
       ),
-      ratio: ratio.ratio,
+      ratio: ratio.value,
       ratioRange: range(ratio),
       target: ">= 0.75",
       gatewayTtfbP50Ms: median(ttfb(paced.gateway)),
       bareProxyTtfbP50Ms: median(ttfb(paced.proxy)),
-      addedTtfbMs: addedTtfb.difference,
+      addedTtfbMs: addedTtfb.value,
       addedTtfbRangeMs: range(addedTtfb),
       ttfbTarget: "added <= 1 ms",
       errors: sum(gatewayRuns, "errors") + sum(proxyRuns, "errors"),
