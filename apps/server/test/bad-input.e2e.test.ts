@@ -82,8 +82,8 @@ const cases: BadCase[] = [
     param: "gateway.metadata.custom_fields",
   },
   {
-    name: "a 2 MB body",
-    body: json({ ...valid, padding: "x".repeat(2 * 1024 * 1024) }),
+    name: "a body over the default limit of 32 MiB",
+    body: json({ ...valid, padding: "x".repeat(33 * 1024 * 1024) }),
     status: 413,
     code: "request_too_large",
   },

@@ -30,7 +30,7 @@ export const ClientKeyFileEntrySchema = z.union([
 
 /** Limits of the server; every field has a default. */
 export const LimitsFileSchema = z.strictObject({
-  /** Largest request body in bytes (default 1 MiB); larger bodies get a 413. */
+  /** Largest request body in bytes (default 32 MiB); larger bodies get a 413. */
   bodyBytes: z.number().int().positive().optional(),
   /** Keep-alive connections per upstream origin; keep it at or above the expected concurrent streams. */
   upstreamConnections: z.number().int().min(1).optional(),

@@ -57,9 +57,13 @@ export class ConfigError extends Error {
 /** The default listening port. */
 export const DEFAULT_PORT = 8080;
 
-/** Default limits: 1 MiB bodies, 1,024 upstream connections per origin, 10 s shutdown deadline, 15 s pings. */
+/**
+ * Default limits: 32 MiB bodies (Anthropic's limit for a Messages request, which long Claude Code sessions
+ * and inline images reach: https://docs.anthropic.com/en/api/overview#request-size-limits), 1,024 upstream
+ * connections per origin, 10 s shutdown deadline, 15 s pings.
+ */
 export const DEFAULT_LIMITS: ServerLimits = {
-  bodyBytes: 1024 * 1024,
+  bodyBytes: 32 * 1024 * 1024,
   upstreamConnections: 1024,
   upstreamHeadersTimeoutMs: 120_000,
   upstreamBodyTimeoutMs: 300_000,
