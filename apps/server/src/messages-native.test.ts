@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { completeFramesLength, observeNativeMessagesStream } from "./messages-native";
+import { completeFramesLength, leadingErrorEvent, observeNativeMessagesStream } from "./messages-native";
 
 const bytes = (text: string) => Buffer.from(text, "utf8");
 
@@ -46,5 +46,39 @@ describe("observeNativeMessagesStream", () => {
     );
     expect(observer.upstreamError).toMatchObject({ code: "overloaded_error", message: "Overloaded" });
     expect(observer.finished).toBe(false);
+  });
+});
+
+describe("leadingErrorEvent", () => {
+  const overloaded =
+    'event: error\ndata: {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}\n\n';
+  const messageStart = 'event: message_start\ndata: {"type":"message_start","message":{"usage":{}}}\n\n';
+
+  it.each([
+    ["an error event", overloaded],
+    ["an error event with CRLF framing", overloaded.replaceAll("\n", "\r\n")],
+    ["an error event followed by more bytes", `${overloaded}event: ping\ndata: {"type":"p`],
+  ])("reads %s first as a retryable error of the configured provider", (_name, text) => {
+    expect(leadingErrorEvent(bytes(text), "claude-direct")).toMatchObject({
+      status: 529,
+      code: "overloaded_error",
+      message: "Overloaded",
+      retryable: true,
+      provider: "claude-direct",
+    });
+  });
+
+  it.each([
+    ["a stream that starts with message_start", `${messageStart}${overloaded}`],
+    ["an error event not complete yet", overloaded.slice(0, -1)],
+    ["bytes that are not an event", "data: not json\n\n"],
+  ])("finds nothing in %s", (_name, text) => {
+    expect(leadingErrorEvent(bytes(text), "anthropic")).toBeUndefined();
+  });
+
+  it("maps an invalid_request_error as a 400 that does not fail over", () => {
+    const invalid =
+      'event: error\ndata: {"type":"error","error":{"type":"invalid_request_error","message":"Bad"}}\n\n';
+    expect(leadingErrorEvent(bytes(invalid), "anthropic")).toMatchObject({ status: 400, retryable: false });
   });
 });

@@ -8,6 +8,7 @@ import {
 } from "@switchyard/core";
 import {
   type AnthropicUsage,
+  anthropicStreamError,
   anthropicUsageToChat,
   mergeAnthropicUsage,
 } from "@switchyard/provider-anthropic";
@@ -70,7 +71,46 @@ export async function callNativeMessages(
     const bytes = await readAllBytes(result.body);
     return { kind: "native", headers, body: bytes, usage: usageOfMessage(bytes, provider.name) };
   }
-  return { kind: "native-stream", headers, bytes: await primeStream(result.body, clock) };
+  const bytes = await primeStream(result.body, clock);
+  // Anthropic can answer 200 and then send `error` (`overloaded_error`) as the stream's first event. Caught
+  // here, inside the attempt, it fails over like a 529 would, instead of reaching the client as the answer.
+  const leading = bytes.first === undefined ? undefined : leadingErrorEvent(bytes.first, provider.name);
+  if (leading !== undefined) {
+    await bytes.close();
+    throw leading;
+  }
+  return { kind: "native-stream", headers, bytes };
+}
+
+/** The upstream's `error` event, when it is the first complete event of a stream's first bytes. */
+export function leadingErrorEvent(bytes: Uint8Array, provider: string): GatewayError | undefined {
+  const [first] = createSseParser().push(bytes.subarray(0, completeFramesLength(bytes)));
+  return first === undefined ? undefined : errorOfEvent(first.data, provider);
+}
+
+/** The `GatewayError` of an Anthropic `error` event's data (`overloaded_error` as a retryable 529). */
+function errorOfEvent(data: string, provider: string): GatewayError | undefined {
+  let event: { type?: unknown; error?: { type?: unknown; message?: unknown } };
+  try {
+    event = JSON.parse(data) as typeof event;
+  } catch {
+    return undefined;
+  }
+  if (event.type !== "error") return undefined;
+  const type = typeof event.error?.type === "string" ? event.error.type : "api_error";
+  const message =
+    typeof event.error?.message === "string"
+      ? event.error.message
+      : "The upstream reported an error mid-stream.";
+  const mapped = anthropicStreamError({ type, message });
+  return new GatewayError({
+    status: mapped.status,
+    type: mapped.type,
+    code: mapped.code,
+    message: mapped.message,
+    retryable: mapped.retryable,
+    provider,
+  });
 }
 
 const LF = 0x0a;
@@ -122,15 +162,7 @@ export function observeNativeMessagesStream(provider: string): NativeStreamObser
     if (event.type === "message_start") usage = mergeAnthropicUsage(usage, event.message?.usage);
     else if (event.type === "message_delta") usage = mergeAnthropicUsage(usage, event.usage);
     else if (event.type === "message_stop") finished = true;
-    else if (event.type === "error")
-      upstreamError = new GatewayError({
-        status: 502,
-        type: "upstream_error",
-        code: event.error?.type ?? "upstream_error",
-        message: event.error?.message ?? "The upstream reported an error mid-stream.",
-        retryable: false,
-        provider,
-      });
+    else if (event.type === "error") upstreamError = errorOfEvent(data, provider);
   };
   return {
     push(bytes) {

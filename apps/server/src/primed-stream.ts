@@ -5,6 +5,8 @@
 export interface PrimedStream<Item> {
   /** Clock time the first item (or the end) arrived. */
   readonly firstAt: number;
+  /** The first item, undefined when the stream was empty. */
+  readonly first: Item | undefined;
   /** Every item, the first included. Read it once. */
   readonly items: AsyncIterable<Item>;
   /** Closes the upstream stream when it is abandoned before its end. */
@@ -38,6 +40,7 @@ export async function primeStream<Item>(
   };
   return {
     firstAt,
+    first: first.done ? undefined : first.value,
     items,
     async close() {
       await iterator.return?.();

@@ -12,6 +12,7 @@ import { anthropicTextOpeningFrames } from "./fakes/anthropic-fake";
 import { helloFrom } from "./fakes/fake-reply";
 import { failWith, sseFrame } from "./fakes/fake-upstream";
 import { type Harness, startHarness } from "./gateway-harness";
+import { anthropicClient } from "./messages-client";
 
 // A fresh gateway per test: the router's health and circuit breakers remember failures across requests.
 let harness: Harness;
@@ -156,5 +157,29 @@ describe("gateway.models failover", () => {
       messages: [{ role: "user", content: "hi" }],
     });
     expect(next.choices[0]!.message.content).toBe(helloFrom("anthropic"));
+  });
+});
+
+describe("failover on /v1/messages passed through to Anthropic", () => {
+  it("fails over when the stream's first event is an error, even after HTTP 200", async () => {
+    harness.fakes.anthropic.script((_request, response) => {
+      response.writeHead(200, { "content-type": "text/event-stream" });
+      response.end(
+        sseFrame({ type: "error", error: { type: "overloaded_error", message: "Overloaded" } }, "error"),
+      );
+    });
+    // Messages keeps `model` (the protocol requires it); `gateway.models` takes over the routing.
+    const params = {
+      model: "claude-sonnet-4-6",
+      max_tokens: 64,
+      messages: [{ role: "user" as const, content: "hi" }],
+      ...body,
+    };
+    const stream = anthropicClient(harness).messages.stream(params);
+    const message = await stream.finalMessage();
+    expect(message.content).toEqual([expect.objectContaining({ type: "text", text: helloFrom("gemini") })]);
+    const response = (await stream.withResponse()).response;
+    expect(response.headers.get("x-switchyard-provider")).toBe("google");
+    expect(harness.fakes.anthropic.requests).toHaveLength(1);
   });
 });
