@@ -26,6 +26,7 @@ import {
 } from "./load-drivers";
 import { type BenchResults, printTable, writeResults } from "./report";
 import { median, type PairedFigure, pairedDifference, pairedRatio, runRounds } from "./rounds";
+import { readRuntimeMemory } from "./runtime-memory";
 
 /** A per-round range as printed: `low..high`. */
 const range = ({ low, high }: PairedFigure): string =>
@@ -229,10 +230,24 @@ async function main() {
       );
       await sleep(500);
       const idle = residentSetSize(gateway.process.pid) ?? Number.NaN;
+      const gatewayUrl = `http://127.0.0.1:${gateway.port}`;
+      const idleHeap = await readRuntimeMemory(gatewayUrl);
       let peak = idle;
       const sampler = setInterval(() => {
         peak = Math.max(peak, residentSetSize(gateway.process.pid) ?? 0);
       }, 100);
+      // The V8 heap beside the RSS, from the gateway's own /metrics, to tell live objects from heap V8 keeps.
+      const peakHeap = { ...idleHeap };
+      const heapSampler = setInterval(() => {
+        readRuntimeMemory(gatewayUrl).then(
+          (sample) => {
+            peakHeap.heapTotalMb = Math.max(peakHeap.heapTotalMb, sample.heapTotalMb);
+            peakHeap.heapUsedMb = Math.max(peakHeap.heapUsedMb, sample.heapUsedMb);
+            peakHeap.newSpaceMb = Math.max(peakHeap.newSpaceMb, sample.newSpaceMb);
+          },
+          () => {},
+        );
+      }, 500);
       const run = await measureStreams(
         target(gateway.port, "/v1/responses", responsesBody("deepseek-chat", true)),
         {
@@ -243,12 +258,20 @@ async function main() {
         },
       );
       clearInterval(sampler);
+      clearInterval(heapSampler);
       results.figures.memory = {
         concurrentStreams: streams,
         idleRssMb: idle / 2 ** 20,
         peakRssMb: peak / 2 ** 20,
         addedMb: (peak - idle) / 2 ** 20,
         target: "<= 100 MB above idle",
+        idleHeapTotalMb: idleHeap.heapTotalMb,
+        peakHeapTotalMb: peakHeap.heapTotalMb,
+        idleHeapUsedMb: idleHeap.heapUsedMb,
+        peakHeapUsedMb: peakHeap.heapUsedMb,
+        idleNewSpaceMb: idleHeap.newSpaceMb,
+        peakNewSpaceMb: peakHeap.newSpaceMb,
+        streamTtfbP50Ms: run.ttfbP50Ms,
         errors: run.errors,
         dropped: run.dropped,
         stalled: run.stalled,
