@@ -10,7 +10,7 @@ import type {
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { anthropicTextOpeningFrames } from "./fakes/anthropic-fake";
 import { helloFrom } from "./fakes/fake-reply";
-import { failWith, sseFrame } from "./fakes/fake-upstream";
+import { type FakeHandler, failWith, sseFrame } from "./fakes/fake-upstream";
 import { type Harness, startHarness } from "./gateway-harness";
 import { anthropicClient } from "./messages-client";
 
@@ -29,6 +29,17 @@ const rateLimited = failWith(429, {
   type: "error",
   error: { type: "rate_limit_error", message: "Slow down" },
 });
+
+/** Anthropic's in-stream `overloaded_error`, sent after HTTP 200, after the given opening frames. */
+const overloadedAfter200 =
+  (opening: readonly string[] = []): FakeHandler =>
+  (_request, response) => {
+    response.writeHead(200, { "content-type": "text/event-stream" });
+    for (const frame of opening) response.write(frame);
+    response.end(
+      sseFrame({ type: "error", error: { type: "overloaded_error", message: "Overloaded" } }, "error"),
+    );
+  };
 
 interface Metadata {
   provider: string;
@@ -95,12 +106,7 @@ describe("gateway.models failover", () => {
   );
 
   it("fails over when a stream breaks before its first chunk, even after HTTP 200", async () => {
-    harness.fakes.anthropic.script((_request, response) => {
-      response.writeHead(200, { "content-type": "text/event-stream" });
-      response.end(
-        sseFrame({ type: "error", error: { type: "overloaded_error", message: "Overloaded" } }, "error"),
-      );
-    });
+    harness.fakes.anthropic.script(overloadedAfter200());
     const streamed = {
       messages: [{ role: "user", content: "hi" }],
       stream: true,
@@ -130,13 +136,7 @@ describe("gateway.models failover", () => {
   });
 
   it("reports an upstream failure after the stream started as an error the SDK raises", async () => {
-    harness.fakes.anthropic.script((_request, response) => {
-      response.writeHead(200, { "content-type": "text/event-stream" });
-      for (const frame of anthropicTextOpeningFrames("m")) response.write(frame);
-      response.end(
-        sseFrame({ type: "error", error: { type: "overloaded_error", message: "Overloaded" } }, "error"),
-      );
-    });
+    harness.fakes.anthropic.script(overloadedAfter200(anthropicTextOpeningFrames("m")));
     const stream = await harness.client.chat.completions.create({
       model: "claude-sonnet-4-6",
       messages: [{ role: "user", content: "hi" }],
@@ -162,12 +162,7 @@ describe("gateway.models failover", () => {
 
 describe("failover on /v1/messages passed through to Anthropic", () => {
   it("fails over when the stream's first event is an error, even after HTTP 200", async () => {
-    harness.fakes.anthropic.script((_request, response) => {
-      response.writeHead(200, { "content-type": "text/event-stream" });
-      response.end(
-        sseFrame({ type: "error", error: { type: "overloaded_error", message: "Overloaded" } }, "error"),
-      );
-    });
+    harness.fakes.anthropic.script(overloadedAfter200());
     // Messages keeps `model` (the protocol requires it); `gateway.models` takes over the routing.
     const params = {
       model: "claude-sonnet-4-6",
