@@ -160,17 +160,15 @@ async function main() {
       };
       const proxyTarget = target(proxy.port, "/v1/chat/completions", chatBody("deepseek-chat", true));
       const gatewayTarget = target(gateway.port, "/v1/responses", responsesBody("deepseek-chat", true));
+      const measurements = {
+        proxy: () => measureStreams(proxyTarget, { ...options, terminal: "[DONE]" }),
+        gateway: () => measureStreams(gatewayTarget, { ...options, terminal: "response.completed" }),
+      };
       return withProcesses([upstream, proxy, gateway], async () => {
-        await measureStreams(proxyTarget, { ...options, terminal: "[DONE]" });
-        await measureStreams(gatewayTarget, { ...options, terminal: "response.completed" });
-        return runRounds(
-          rounds,
-          {
-            proxy: () => measureStreams(proxyTarget, { ...options, terminal: "[DONE]" }),
-            gateway: () => measureStreams(gatewayTarget, { ...options, terminal: "response.completed" }),
-          },
-          settleMs,
-        );
+        // One untimed run of each warms both up.
+        await measurements.proxy();
+        await measurements.gateway();
+        return runRounds(rounds, measurements, settleMs);
       });
     };
     const saturated = await streamRounds(0, chunksPerStream, 32);

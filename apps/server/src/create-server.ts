@@ -19,7 +19,7 @@ import type { ServerConfig } from "./config/config";
 import { errorToSend, methodNotAllowed, routeNotFound, sendError, shuttingDown } from "./http-errors";
 import { createServerMetrics, type ServerMetrics } from "./metrics";
 import type { RequestContext } from "./request-context";
-import { logRequest, requestLogLine } from "./request-log";
+import { logRequest, requestLogLevel, requestLogLine } from "./request-log";
 import { createRouteTable, type Route } from "./route-table";
 import { defaultRoutes } from "./routes/default-routes";
 import type { ServerServices } from "./server-services";
@@ -81,8 +81,8 @@ export function createServer(options: CreateServerOptions): SwitchyardServer {
   const finish = (context: RequestContext, status: number) => {
     const durationMs = clock() - context.startedAt;
     const outcome = context.outcome;
-    // The line is only built when its level is on (`info` for a success, as `logRequest` picks).
-    if (status >= 400 || logger.isLevelEnabled("info"))
+    // The line is only built when the logger would write it.
+    if (logger.isLevelEnabled(requestLogLevel(status)))
       logRequest(
         logger,
         requestLogLine(context, status, durationMs, { logContent: config.logging.logContent }),

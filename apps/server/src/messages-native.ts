@@ -85,18 +85,29 @@ export async function callNativeMessages(
 /** The upstream's `error` event, when it is the first complete event of a stream's first bytes. */
 export function leadingErrorEvent(bytes: Uint8Array, provider: string): GatewayError | undefined {
   const [first] = createSseParser().push(bytes.subarray(0, completeFramesLength(bytes)));
-  return first === undefined ? undefined : errorOfEvent(first.data, provider);
+  const event = first === undefined ? undefined : parseEvent(first.data);
+  return event?.type === "error" ? errorOfEvent(event, provider) : undefined;
 }
 
-/** The `GatewayError` of an Anthropic `error` event's data (`overloaded_error` as a retryable 529). */
-function errorOfEvent(data: string, provider: string): GatewayError | undefined {
-  let event: { type?: unknown; error?: { type?: unknown; message?: unknown } };
+/** The fields of a Messages stream event this module reads. */
+interface MessagesStreamEvent {
+  type?: unknown;
+  message?: { usage?: AnthropicUsage };
+  usage?: AnthropicUsage;
+  error?: { type?: unknown; message?: unknown };
+}
+
+/** An event's data as JSON; undefined when it is not JSON. */
+function parseEvent(data: string): MessagesStreamEvent | undefined {
   try {
-    event = JSON.parse(data) as typeof event;
+    return JSON.parse(data) as MessagesStreamEvent;
   } catch {
     return undefined;
   }
-  if (event.type !== "error") return undefined;
+}
+
+/** The `GatewayError` of an Anthropic `error` event (`overloaded_error` as a retryable 529). */
+function errorOfEvent(event: MessagesStreamEvent, provider: string): GatewayError {
   const type = typeof event.error?.type === "string" ? event.error.type : "api_error";
   const message =
     typeof event.error?.message === "string"
@@ -148,21 +159,12 @@ export function observeNativeMessagesStream(provider: string): NativeStreamObser
   let finished = false;
   let upstreamError: GatewayError | undefined;
   const onEvent = (data: string) => {
-    let event: {
-      type?: string;
-      message?: { usage?: AnthropicUsage };
-      usage?: AnthropicUsage;
-      error?: { type?: string; message?: string };
-    };
-    try {
-      event = JSON.parse(data) as typeof event;
-    } catch {
-      return;
-    }
+    const event = parseEvent(data);
+    if (event === undefined) return;
     if (event.type === "message_start") usage = mergeAnthropicUsage(usage, event.message?.usage);
     else if (event.type === "message_delta") usage = mergeAnthropicUsage(usage, event.usage);
     else if (event.type === "message_stop") finished = true;
-    else if (event.type === "error") upstreamError = errorOfEvent(data, provider);
+    else if (event.type === "error") upstreamError = errorOfEvent(event, provider);
   };
   return {
     push(bytes) {

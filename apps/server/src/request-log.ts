@@ -76,9 +76,14 @@ export function requestLogLine(
   return line;
 }
 
-/** Writes one line per request: `info` for success, `warn` for 4xx, `error` for 5xx. */
+/** The level of a request's line: `info` for success, `warn` for 4xx, `error` for 5xx. */
+export function requestLogLevel(status: number): "info" | "warn" | "error" {
+  if (status >= 500) return "error";
+  if (status >= 400) return "warn";
+  return "info";
+}
+
+/** Writes one line per request at `requestLogLevel(line.status)`. */
 export function logRequest(logger: Logger, line: RequestLogLine): void {
-  if (line.status >= 500) logger.error(line, "request");
-  else if (line.status >= 400) logger.warn(line, "request");
-  else logger.info(line, "request");
+  logger[requestLogLevel(line.status)](line, "request");
 }
