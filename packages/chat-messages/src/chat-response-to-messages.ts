@@ -43,12 +43,17 @@ export function chatResponseToMessages(
   if (message?.content) content.push({ type: "text", text: message.content, citations: null });
   if (message?.refusal) content.push({ type: "text", text: message.refusal, citations: null });
   for (const call of message?.tool_calls ?? []) {
-    content.push({
-      type: "tool_use",
-      id: call.id,
-      name: call.function.name,
-      input: parseToolInput(call.function.arguments, call.id, warnings),
-    });
+    // A custom tool's free-form input has no JSON form in Messages; it travels as `{input}`.
+    content.push(
+      call.type === "custom"
+        ? { type: "tool_use", id: call.id, name: call.custom.name, input: { input: call.custom.input } }
+        : {
+            type: "tool_use",
+            id: call.id,
+            name: call.function.name,
+            input: parseToolInput(call.function.arguments, call.id, warnings),
+          },
+    );
   }
   const stopReason =
     message?.refusal && choice?.finish_reason === "stop"

@@ -10,6 +10,12 @@ import type {
   Warning,
 } from "@switchyard/core";
 import { chatReasoningToItems } from "./reasoning-items";
+import {
+  functionCallToOutputItem,
+  outputToolCallTypeOf,
+  TOOL_CALL_ID_PREFIX,
+} from "./tools/tool-call-output-items";
+import { createToolSurface, type ToolSurface } from "./tools/tool-surface";
 
 type ItemStatus = "completed" | "incomplete";
 
@@ -43,14 +49,22 @@ const phaseOf = (message: ChatResponseMessage): "commentary" | "final_answer" | 
 /**
  * The assistant message of a Chat completion -> Responses output items, in the order a Responses model
  * emits them: reasoning (its text as `summary_text`, as the stream transcoder emits it), then the message
- * (text and refusal parts), then one `function_call` per tool call.
+ * (text and refusal parts), then one item per tool call: the `function_call`, `custom_tool_call`,
+ * `local_shell_call` or `shell_call` the request's `surface` says the called function stands for.
  * A message with neither text, refusal nor tool calls still yields a message with one empty text part.
  */
 export function chatMessageToOutputItems(
   message: ChatResponseMessage,
-  options: { ids: IdGenerator; status: ItemStatus; logprobs?: ChatLogprobs | null; warnings: Warning[] },
+  options: {
+    ids: IdGenerator;
+    status: ItemStatus;
+    logprobs?: ChatLogprobs | null;
+    warnings: Warning[];
+    surface?: ToolSurface;
+  },
 ): ResponseOutputItem[] {
   const { ids, status, logprobs, warnings } = options;
+  const surface = options.surface ?? createToolSurface(undefined);
   const items: ResponseOutputItem[] = chatReasoningToItems(
     message.reasoning_content ?? message.reasoning,
     message.reasoning_details,
@@ -91,14 +105,26 @@ export function chatMessageToOutputItems(
   }
 
   for (const call of toolCalls) {
-    items.push({
-      id: ids("fc"),
-      type: "function_call",
-      status,
-      call_id: call.id,
-      name: call.function.name,
+    if (call.type === "custom") {
+      items.push({
+        id: ids(TOOL_CALL_ID_PREFIX.custom_tool_call),
+        type: "custom_tool_call",
+        status,
+        call_id: call.id,
+        name: call.custom.name,
+        input: call.custom.input,
+      });
+      continue;
+    }
+    const type = outputToolCallTypeOf(call.function.name, surface);
+    const finished = {
+      id: ids(TOOL_CALL_ID_PREFIX[type]),
+      callId: call.id,
+      chatName: call.function.name,
       arguments: call.function.arguments,
-    });
+      status,
+    };
+    items.push(functionCallToOutputItem(finished, surface, warnings));
   }
   if (message.function_call != null) {
     items.push({

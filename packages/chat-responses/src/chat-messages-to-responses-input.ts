@@ -141,12 +141,21 @@ export function chatMessagesToResponsesInput(
         }
         for (const call of message.tool_calls ?? []) {
           callIds.add(call.id);
-          items.push({
-            type: "function_call",
-            call_id: call.id,
-            name: call.function.name,
-            arguments: call.function.arguments,
-          });
+          items.push(
+            call.type === "custom"
+              ? {
+                  type: "custom_tool_call",
+                  call_id: call.id,
+                  name: call.custom.name,
+                  input: call.custom.input,
+                }
+              : {
+                  type: "function_call",
+                  call_id: call.id,
+                  name: call.function.name,
+                  arguments: call.function.arguments,
+                },
+          );
         }
         return;
       }

@@ -13,6 +13,7 @@ import { chatMessageToOutputItems } from "./chat-message-to-output-items";
 import { finishReasonToStatus } from "./map-finish-reason";
 import { chatUsageToResponses } from "./map-usage";
 import { parseUpstream } from "./parse-upstream";
+import { createToolSurface } from "./tools/tool-surface";
 
 /** Options of `chatResponseToResponses`. */
 export interface ChatResponseToResponsesOptions {
@@ -54,6 +55,7 @@ export function chatResponseToResponses(
           status: status === "incomplete" ? "incomplete" : "completed",
           logprobs: choice.logprobs,
           warnings,
+          surface: createToolSurface(request.tools),
         });
   const completedAt =
     status === "completed" ? (clock === undefined ? response.created : Math.floor(clock() / 1000)) : null;

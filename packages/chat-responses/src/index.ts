@@ -6,7 +6,12 @@ export { chatPartToInput, inputPartToChat } from "./map-content-parts";
 export { finishReasonToStatus, type StatusWithDetails, statusToFinishReason } from "./map-finish-reason";
 export { responseFormatToTextFormat, textFormatToResponseFormat } from "./map-text-format";
 export { chatToolChoiceToResponses, responsesToolChoiceToChat } from "./map-tool-choice";
-export { chatToolsToResponses, responsesToolsToChat } from "./map-tools";
+export {
+  type ChatToolsPlan,
+  chatToolsToResponses,
+  type ResponsesToolsToChatOptions,
+  responsesToolsToChat,
+} from "./map-tools";
 export { chatUsageToResponses, responsesUsageToChat } from "./map-usage";
 export {
   chatReasoningToItems,
@@ -23,3 +28,19 @@ export {
 } from "./responses-input-to-chat-messages";
 export { responsesRequestToChat } from "./responses-request-to-chat";
 export { type ResponsesResponseToChatOptions, responsesResponseToChat } from "./responses-response-to-chat";
+export { customInputOfArguments, customInputToArguments, grammarOf } from "./tools/custom-tool";
+export { isWebSearchTool, WEB_SEARCH_TOOL_TYPES } from "./tools/hosted-tools";
+export {
+  type FinishedToolCall,
+  functionCallToOutputItem,
+  type OutputToolCallType,
+  outputToolCallTypeOf,
+  TOOL_CALL_ID_PREFIX,
+} from "./tools/tool-call-output-items";
+export {
+  createToolSurface,
+  MAX_TOOL_NAME_LENGTH,
+  preferredChatName,
+  type ToolOrigin,
+  type ToolSurface,
+} from "./tools/tool-surface";

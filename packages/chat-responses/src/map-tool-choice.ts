@@ -4,6 +4,7 @@ import {
   operationNotAllowed,
   type ResponsesToolChoice,
 } from "@switchyard/core";
+import { createToolSurface, type ToolOrigin, type ToolSurface } from "./tools/tool-surface";
 
 type ToolReference = Record<string, unknown>;
 
@@ -12,12 +13,25 @@ const nameOf = (value: unknown): string | undefined =>
     ? (value as { name: string }).name
     : undefined;
 
-/** One `allowed_tools` entry, flat `{type, name}` -> nested `{type, function: {name}}`. */
-function allowedToolToChat(tool: ToolReference, path: string): ToolReference {
-  const name = nameOf(tool);
-  if ((tool.type === "function" || tool.type === "custom") && name !== undefined) {
-    return { type: tool.type, [tool.type]: { name } };
-  }
+/**
+ * The tool a Responses tool choice or `allowed_tools` entry names, as a Chat function: function and custom
+ * tools (with their `namespace`, if any) and the shell tools, which all become Chat functions.
+ */
+function chatFunctionNameOf(reference: ToolReference, surface: ToolSurface): string | undefined {
+  const name = nameOf(reference);
+  const namespace = typeof reference.namespace === "string" ? reference.namespace : undefined;
+  let origin: ToolOrigin | undefined;
+  if ((reference.type === "function" || reference.type === "custom") && name !== undefined)
+    origin = { kind: reference.type, name, ...(namespace === undefined ? {} : { namespace }) };
+  else if (reference.type === "local_shell" || reference.type === "shell") origin = { kind: reference.type };
+  if (origin === undefined) return undefined;
+  return surface.chatNameOf(origin) ?? name ?? origin.kind;
+}
+
+/** One `allowed_tools` entry, flat `{type, name}` -> nested `{type: "function", function: {name}}`. */
+function allowedToolToChat(tool: ToolReference, path: string, surface: ToolSurface): ToolReference {
+  const chatName = chatFunctionNameOf(tool, surface);
+  if (chatName !== undefined) return { type: "function", function: { name: chatName } };
   throw operationNotAllowed(
     `${path}.type`,
     `${path}: the built-in tool '${String(tool.type)}' cannot be served by a Chat Completions upstream.`,
@@ -33,17 +47,17 @@ function allowedToolToResponses(tool: ToolReference): ToolReference {
 
 /**
  * Responses `tool_choice` -> Chat `tool_choice`: modes as they are, `{type:"function", name}` ->
- * `{type:"function", function:{name}}`, likewise custom and `allowed_tools`. Forcing a built-in tool
+ * `{type:"function", function:{name}}` under the tool's Chat name (see `responsesToolsToChat`), likewise
+ * custom, `local_shell`, `shell` and the `allowed_tools` entries. Forcing a hosted tool
  * (`{type:"web_search"}`, ...) is a 400.
  */
-export function responsesToolChoiceToChat(choice: ResponsesToolChoice): ChatToolChoice {
+export function responsesToolChoiceToChat(
+  choice: ResponsesToolChoice,
+  surface: ToolSurface = createToolSurface(undefined),
+): ChatToolChoice {
   if (typeof choice === "string") return choice;
-  const name = nameOf(choice);
-  if ((choice.type === "function" || choice.type === "custom") && name !== undefined) {
-    return choice.type === "function"
-      ? { type: "function", function: { name } }
-      : { type: "custom", custom: { name } };
-  }
+  const chatName = chatFunctionNameOf(choice, surface);
+  if (chatName !== undefined) return { type: "function", function: { name: chatName } };
   if (choice.type === "function" || choice.type === "custom") {
     throw invalidRequest(
       `tool_choice.name: is required for a '${choice.type}' tool choice.`,
@@ -64,7 +78,7 @@ export function responsesToolChoiceToChat(choice: ResponsesToolChoice): ChatTool
       allowed_tools: {
         mode,
         tools: (tools as ToolReference[]).map((tool, index) =>
-          allowedToolToChat(tool, `tool_choice.tools[${index}]`),
+          allowedToolToChat(tool, `tool_choice.tools[${index}]`, surface),
         ),
       },
     };

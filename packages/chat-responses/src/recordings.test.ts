@@ -80,7 +80,9 @@ describe.skipIf(!hasRecordings)("recorded OpenAI Responses bodies become Chat co
     const { value } = responsesResponseToChat(response);
     const completion = ChatCompletionResponseSchema.parse(value);
     const choice = completion.choices[0];
-    const calls = response.output.filter((item) => item.type === "function_call");
+    const calls = response.output.filter(
+      (item) => item.type === "function_call" || item.type === "custom_tool_call",
+    );
     expect(choice?.message.tool_calls ?? []).toHaveLength(calls.length);
     expect(choice?.finish_reason).toBe(
       response.status === "incomplete" ? "length" : calls.length > 0 ? "tool_calls" : "stop",

@@ -14,6 +14,11 @@ import {
 } from "@switchyard/core";
 import { inputPartToChat } from "./map-content-parts";
 import { reasoningItemToDetails, reasoningTextOf } from "./reasoning-items";
+import { answeredCallId, callItemToChatToolCall, outputItemContent } from "./tools/tool-call-history";
+import { createToolSurface, type ToolSurface } from "./tools/tool-surface";
+
+/** Hosted tool calls that only record what OpenAI's servers did; the assistant text after them stands alone. */
+const HOSTED_RECORD_ITEMS = new Set(["web_search_call"]);
 
 /** Chat assistant message with the `phase` extension Switchyard carries for Responses round trips. */
 export type ChatAssistantMessageWithPhase = ChatAssistantMessage & { phase?: "commentary" | "final_answer" };
@@ -75,12 +80,15 @@ function withReasoning(message: ChatAssistantMessageWithPhase, details: Reasonin
  * Responses `input` items -> Chat `messages`. Consecutive `function_call` items (and a preceding assistant
  * message) merge into one assistant message with `tool_calls[]`; a `reasoning` item attaches to the next
  * assistant message as `reasoning_details` (and `reasoning_content` when it has text); `phase` is kept as an
- * extension field. A `function_call_output` must answer an earlier call. `item_reference` and built-in tool
- * items cannot be served from Chat: a 400 naming the item.
+ * extension field. Custom, `local_shell` and `shell` calls become function calls named by the request's
+ * tool surface (see `responsesToolsToChat`), namespaced function calls too, and their outputs tool messages;
+ * an output must answer an earlier call. A `web_search_call` is dropped with a warning. `item_reference` and
+ * the other hosted tool items cannot be served from Chat: a 400 naming the item.
  */
 export function responsesInputToChatMessages(
   input: readonly ResponseInputItem[],
   warnings: Warning[],
+  surface: ToolSurface = createToolSurface(undefined),
 ): ChatMessage[] {
   const messages: ChatMessage[] = [];
   const callIds = new Set<string>();
@@ -156,13 +164,12 @@ export function responsesInputToChatMessages(
         openAssistant = undefined;
         return;
       }
-      case "function_call": {
+      case "function_call":
+      case "custom_tool_call":
+      case "local_shell_call":
+      case "shell_call": {
         callIds.add(item.call_id);
-        const call = {
-          id: item.call_id,
-          type: "function" as const,
-          function: { name: item.name, arguments: item.arguments },
-        };
+        const call = callItemToChatToolCall(item, surface);
         if (openAssistant !== undefined && pendingReasoning === undefined) {
           openAssistant.tool_calls = [...(openAssistant.tool_calls ?? []), call];
           return;
@@ -170,19 +177,25 @@ export function responsesInputToChatMessages(
         startAssistant({ role: "assistant", content: null, tool_calls: [call] });
         return;
       }
-      case "function_call_output": {
-        if (!callIds.has(item.call_id)) {
+      case "function_call_output":
+      case "custom_tool_call_output":
+      case "local_shell_call_output":
+      case "shell_call_output": {
+        const callId = item.type === "function_call_output" ? item.call_id : answeredCallId(item);
+        const field = item.type === "local_shell_call_output" ? "id" : "call_id";
+        if (!callIds.has(callId)) {
           throw invalidRequest(
-            `${path}.call_id: no earlier function_call in input has call_id '${item.call_id}'.`,
-            `${path}.call_id`,
+            `${path}.${field}: no earlier tool call in input has call_id '${callId}'.`,
+            `${path}.${field}`,
           );
         }
         dropPendingReasoning();
         openAssistant = undefined;
+        const output = item.type === "function_call_output" ? item.output : outputItemContent(item);
         messages.push({
           role: "tool",
-          tool_call_id: item.call_id,
-          content: typeof item.output === "string" ? item.output : partsToChat(item.output, `${path}.output`),
+          tool_call_id: callId,
+          content: typeof output === "string" ? output : partsToChat(output, `${path}.output`),
         });
         return;
       }
@@ -192,6 +205,14 @@ export function responsesInputToChatMessages(
           `${path}: item_reference needs stored responses, and this gateway does not store them; send the referenced item itself.`,
         );
       default:
+        if (HOSTED_RECORD_ITEMS.has(item.type)) {
+          warnings.push({
+            type: "dropped_content",
+            code: path,
+            message: `'${path}' records a hosted ${item.type.replace(/_call$/, "")} that a Chat upstream cannot replay; it was dropped and the assistant text after it kept.`,
+          });
+          return;
+        }
         throw operationNotAllowed(
           `${path}.type`,
           `${path}: the '${item.type}' item belongs to a built-in tool and cannot be served by a Chat Completions upstream.`,

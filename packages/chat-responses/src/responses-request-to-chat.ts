@@ -14,6 +14,7 @@ import { textFormatToResponseFormat } from "./map-text-format";
 import { responsesToolChoiceToChat } from "./map-tool-choice";
 import { responsesToolsToChat } from "./map-tools";
 import { responsesInputToChatMessages } from "./responses-input-to-chat-messages";
+import { createToolSurface, type ToolSurface } from "./tools/tool-surface";
 
 const TARGET = "Chat Completions upstreams";
 const LOGPROBS_INCLUDE = "message.output_text.logprobs";
@@ -90,14 +91,14 @@ function refuseStatefulFeatures(request: ResponsesRequest): void {
 }
 
 /** `input` (a string or items) plus `instructions` -> `messages`. */
-function toMessages(request: ResponsesRequest, warnings: Warning[]): ChatMessage[] {
+function toMessages(request: ResponsesRequest, warnings: Warning[], surface: ToolSurface): ChatMessage[] {
   const { input } = request;
   if (input === undefined) throw invalidRequest("input: is required.", "input");
   if (input.length === 0) throw invalidRequest("input: must not be empty.", "input");
   const messages: ChatMessage[] =
     typeof input === "string"
       ? [{ role: "user", content: input }]
-      : responsesInputToChatMessages(input, warnings);
+      : responsesInputToChatMessages(input, warnings, surface);
   if (request.instructions != null) messages.unshift({ role: "system", content: request.instructions });
   return messages;
 }
@@ -111,11 +112,18 @@ export function responsesRequestToChat(input: ResponsesRequest): Translation<Cha
   const request = parseOrThrow(ResponsesRequestSchema, input);
   refuseStatefulFeatures(request);
   const warnings: Warning[] = [];
-  const chat: ChatCompletionRequest = { messages: toMessages(request, warnings) };
+  const surface = createToolSurface(request.tools);
+  const chat: ChatCompletionRequest = { messages: toMessages(request, warnings, surface) };
   if (request.model !== undefined) chat.model = request.model;
 
-  if (request.tools !== undefined) chat.tools = responsesToolsToChat(request.tools);
-  if (request.tool_choice !== undefined) chat.tool_choice = responsesToolChoiceToChat(request.tool_choice);
+  if (request.tools !== undefined) {
+    const strictTools = request.gateway?.strict_tools === true;
+    const plan = responsesToolsToChat(request.tools, warnings, { surface, strictTools });
+    if (plan.tools.length > 0 || request.tools.length === 0) chat.tools = plan.tools;
+    if (plan.webSearchOptions !== undefined) chat.web_search_options = plan.webSearchOptions;
+  }
+  if (request.tool_choice !== undefined)
+    chat.tool_choice = responsesToolChoiceToChat(request.tool_choice, surface);
   if (request.parallel_tool_calls != null) chat.parallel_tool_calls = request.parallel_tool_calls;
   if (request.max_output_tokens != null) chat.max_completion_tokens = request.max_output_tokens;
   if (request.max_tool_calls != null) warnings.push(unsupportedParameter("max_tool_calls", TARGET));

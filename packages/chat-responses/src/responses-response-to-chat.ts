@@ -124,6 +124,9 @@ export function responsesResponseToChat(
           function: { name: item.name, arguments: item.arguments },
         });
         return;
+      case "custom_tool_call":
+        toolCalls.push({ id: item.call_id, type: "custom", custom: { name: item.name, input: item.input } });
+        return;
       case "reasoning":
         reasoningItems.push(item);
         details.push(...reasoningItemToDetails(item));

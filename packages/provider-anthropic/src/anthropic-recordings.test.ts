@@ -1,5 +1,10 @@
 import { type ChatCompletionChunk, createSseParser, encodeJsonSseFrame } from "@switchyard/core";
-import { hasRecordings, listRecordings, recordingsMissingMessage } from "@switchyard/core/testing";
+import {
+  functionCall,
+  hasRecordings,
+  listRecordings,
+  recordingsMissingMessage,
+} from "@switchyard/core/testing";
 import { describe, expect, it } from "vitest";
 import { AnthropicMessageSchema } from "./anthropic-api";
 import { anthropicResponseToChat } from "./anthropic-response";
@@ -131,7 +136,7 @@ describe.skipIf(!hasRecordings)(`Anthropic recordings (${recordingsMissingMessag
         ),
       ).toEqual(thinking.map((block) => block.signature));
       expect(
-        (message.tool_calls ?? []).map((call) => ({
+        (message.tool_calls ?? []).map(functionCall).map((call) => ({
           id: call.id,
           name: call.function.name,
           input: JSON.parse(call.function.arguments),

@@ -4,6 +4,7 @@ import {
   type ChatToolMessage,
   invalidRequest,
   operationNotAllowed,
+  requireFunctionToolCall,
   type Warning,
 } from "@switchyard/core";
 import type {
@@ -86,7 +87,8 @@ function assistantBlocks(
     const block = textBlock(message.refusal);
     if (block !== undefined) blocks.push(block);
   }
-  (message.tool_calls ?? []).forEach((call, index) => {
+  (message.tool_calls ?? []).forEach((toolCall, index) => {
+    const call = requireFunctionToolCall(toolCall, `${path}.tool_calls[${index}]`, "Anthropic");
     const use: AnthropicToolUseBlock = {
       type: "tool_use",
       id: toAnthropicToolUseId(call.id),

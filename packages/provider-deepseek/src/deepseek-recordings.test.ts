@@ -1,5 +1,10 @@
 import { type ChatUsage, createSequentialIdGenerator } from "@switchyard/core";
-import { hasRecordings, listRecordings, recordingsMissingMessage } from "@switchyard/core/testing";
+import {
+  functionCall,
+  hasRecordings,
+  listRecordings,
+  recordingsMissingMessage,
+} from "@switchyard/core/testing";
 import {
   createOpenAICompatibleStreamDecoder,
   createToolCallIdMap,
@@ -73,7 +78,7 @@ describe.skipIf(!hasRecordings)("recorded DeepSeek traffic", () => {
       const message = value.choices[0]!.message;
       expect(message.content).toBe(raw.choices[0]!.message.content);
       expect(message.reasoning_content).toBe(raw.choices[0]!.message.reasoning_content);
-      expect(message.tool_calls?.map((call) => call.function.arguments)).toEqual(
+      expect(message.tool_calls?.map((call) => functionCall(call).function.arguments)).toEqual(
         raw.choices[0]!.message.tool_calls?.map((call) => call.function?.arguments),
       );
       expect(value.choices[0]!.finish_reason).toBe(raw.choices[0]!.finish_reason);

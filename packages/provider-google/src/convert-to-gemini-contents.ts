@@ -6,6 +6,7 @@ import {
   operationNotAllowed,
   REASONING_FORMATS,
   type ReasoningDetail,
+  requireFunctionToolCall,
   type Translation,
   unsupportedParameter,
   type Warning,
@@ -142,7 +143,10 @@ function assistantParts(message: ChatAssistantMessage, path: string, state: Stat
   const signatures = googleSignatures(message.reasoning_details);
   const calls: { id: string; name: string; arguments: string; path: string }[] = (
     message.tool_calls ?? []
-  ).map((call, index) => ({ ...call.function, id: call.id, path: `${path}.tool_calls[${index}]` }));
+  ).map((toolCall, index) => {
+    const call = requireFunctionToolCall(toolCall, `${path}.tool_calls[${index}]`, "Gemini");
+    return { ...call.function, id: call.id, path: `${path}.tool_calls[${index}]` };
+  });
   if (message.function_call) calls.push({ ...message.function_call, id: "", path: `${path}.function_call` });
 
   const textParts = parts.filter((part) => part.thought !== true);

@@ -5,6 +5,7 @@ import {
   REASONING_FORMATS,
 } from "@switchyard/core";
 import {
+  functionCall,
   hasRecordings,
   listRecordings,
   recordingsMissingMessage,
@@ -141,7 +142,7 @@ describe.skipIf(!hasRecordings)(`Gemini recordings translate (${recordingsMissin
     expect(message.content ?? "").toBe(expected.text);
     expect(message.reasoning_content ?? "").toBe(expected.thoughts);
     expect(
-      (message.tool_calls ?? []).map((call) => ({
+      (message.tool_calls ?? []).map(functionCall).map((call) => ({
         name: call.function.name,
         args: JSON.parse(call.function.arguments),
       })),

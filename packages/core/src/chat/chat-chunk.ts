@@ -3,12 +3,16 @@ import { RoutingMetadataSchema } from "../gateway/routing-metadata";
 import { ChatLogprobsSchema, ChatUsageSchema } from "./chat-response";
 import { ReasoningDetailSchema } from "./reasoning-details";
 
-/** A fragment of a streamed tool call; the first fragment of a call carries id, type and name. */
+/**
+ * A fragment of a streamed tool call; the first fragment of a call carries id, type and name. A custom tool
+ * call streams its `input` in `custom` where a function call streams `arguments` in `function`.
+ */
 export const ChatToolCallDeltaSchema = z.looseObject({
   index: z.number().int(),
   id: z.string().nullish(),
-  type: z.literal("function").nullish(),
+  type: z.enum(["function", "custom"]).nullish(),
   function: z.looseObject({ name: z.string().nullish(), arguments: z.string().nullish() }).nullish(),
+  custom: z.looseObject({ name: z.string().nullish(), input: z.string().nullish() }).nullish(),
 });
 
 /** `choices[].delta` of a stream chunk, with the reasoning extensions. */

@@ -7,12 +7,25 @@ import {
 } from "./chat-content";
 import { ReasoningDetailSchema } from "./reasoning-details";
 
-/** A tool call made by the assistant. `arguments` is a JSON string. */
-export const ChatToolCallSchema = z.looseObject({
+/** A function tool call made by the assistant. `arguments` is a JSON string. */
+export const ChatFunctionToolCallSchema = z.looseObject({
   id: z.string(),
   type: z.literal("function"),
   function: z.looseObject({ name: z.string(), arguments: z.string() }),
 });
+
+/** A call of a custom (free-form input) tool: `{id, type: "custom", custom: {name, input}}`. */
+export const ChatCustomToolCallSchema = z.looseObject({
+  id: z.string(),
+  type: z.literal("custom"),
+  custom: z.looseObject({ name: z.string(), input: z.string() }),
+});
+
+/** A tool call made by the assistant: a function call or a custom tool call. */
+export const ChatToolCallSchema = z.discriminatedUnion("type", [
+  ChatFunctionToolCallSchema,
+  ChatCustomToolCallSchema,
+]);
 
 const textOnlyContent = z.union([z.string(), z.array(ChatTextPartSchema)]);
 
@@ -82,6 +95,8 @@ export const ChatMessageSchema = z.discriminatedUnion("role", [
   ChatFunctionMessageSchema,
 ]);
 
+export type ChatFunctionToolCall = z.infer<typeof ChatFunctionToolCallSchema>;
+export type ChatCustomToolCall = z.infer<typeof ChatCustomToolCallSchema>;
 export type ChatToolCall = z.infer<typeof ChatToolCallSchema>;
 export type ChatSystemMessage = z.infer<typeof ChatSystemMessageSchema>;
 export type ChatDeveloperMessage = z.infer<typeof ChatDeveloperMessageSchema>;

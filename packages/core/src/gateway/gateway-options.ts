@@ -35,6 +35,11 @@ export const GatewayOptionsSchema = z.looseObject({
   models: z.array(z.string().min(1)).min(1).optional(),
   routing: GatewayRoutingSchema.optional(),
   metadata: GatewayMetadataSchema.optional(),
+  /**
+   * Whether a tool the chosen upstream cannot run (a hosted tool such as `file_search`) is an error (400)
+   * instead of being removed with a warning. Default false.
+   */
+  strict_tools: z.boolean().optional(),
 });
 
 /** `extensions.{anthropic,openai,google,deepseek}`: bodies merged as sent into that provider's request. */

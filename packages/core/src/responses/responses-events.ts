@@ -110,6 +110,34 @@ export const ResponseFunctionCallArgumentsDoneEventSchema = z.looseObject({
   ...sequenced,
 });
 
+/** `response.custom_tool_call_input.delta` / `.done`: the free-form input of a `custom_tool_call`. */
+export const ResponseCustomToolCallInputDeltaEventSchema = z.looseObject({
+  type: z.literal("response.custom_tool_call_input.delta"),
+  delta: z.string(),
+  ...onItem,
+  ...sequenced,
+});
+export const ResponseCustomToolCallInputDoneEventSchema = z.looseObject({
+  type: z.literal("response.custom_tool_call_input.done"),
+  input: z.string(),
+  ...onItem,
+  ...sequenced,
+});
+
+const webSearchCallEvent = <Type extends string>(type: Type) =>
+  z.looseObject({ type: z.literal(type), ...onItem, ...sequenced });
+
+/** `response.web_search_call.in_progress` / `.searching` / `.completed`: a hosted web search's progress. */
+export const ResponseWebSearchCallInProgressEventSchema = webSearchCallEvent(
+  "response.web_search_call.in_progress",
+);
+export const ResponseWebSearchCallSearchingEventSchema = webSearchCallEvent(
+  "response.web_search_call.searching",
+);
+export const ResponseWebSearchCallCompletedEventSchema = webSearchCallEvent(
+  "response.web_search_call.completed",
+);
+
 /** `response.reasoning_summary_part.added` / `.done`. */
 export const ResponseReasoningSummaryPartAddedEventSchema = z.looseObject({
   type: z.literal("response.reasoning_summary_part.added"),
@@ -190,6 +218,11 @@ export const ResponseStreamEventSchema = z.discriminatedUnion("type", [
   ResponseRefusalDoneEventSchema,
   ResponseFunctionCallArgumentsDeltaEventSchema,
   ResponseFunctionCallArgumentsDoneEventSchema,
+  ResponseCustomToolCallInputDeltaEventSchema,
+  ResponseCustomToolCallInputDoneEventSchema,
+  ResponseWebSearchCallInProgressEventSchema,
+  ResponseWebSearchCallSearchingEventSchema,
+  ResponseWebSearchCallCompletedEventSchema,
   ResponseReasoningSummaryPartAddedEventSchema,
   ResponseReasoningSummaryPartDoneEventSchema,
   ResponseReasoningSummaryTextDeltaEventSchema,

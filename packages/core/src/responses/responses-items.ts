@@ -1,5 +1,13 @@
 import { z } from "zod";
 import { InputContentSchema, OutputContentSchema } from "./responses-content";
+import {
+  CustomToolCallItemSchema,
+  CustomToolCallOutputItemSchema,
+  LocalShellCallItemSchema,
+  LocalShellCallOutputItemSchema,
+  ShellCallItemSchema,
+  ShellCallOutputItemSchema,
+} from "./tool-call-items";
 
 const itemStatus = z.enum(["in_progress", "completed", "incomplete"]);
 
@@ -25,12 +33,13 @@ export const OutputMessageItemSchema = z.looseObject({
   phase: MessagePhaseSchema.nullish(),
 });
 
-/** A function call the model made. `arguments` is a JSON string. */
+/** A function call the model made. `arguments` is a JSON string; `namespace` names a namespace tool's group. */
 export const FunctionCallItemSchema = z.looseObject({
   type: z.literal("function_call"),
   call_id: z.string(),
   name: z.string(),
   arguments: z.string(),
+  namespace: z.string().optional(),
   id: z.string().optional(),
   status: itemStatus.optional(),
 });
@@ -58,8 +67,9 @@ export const ReasoningItemSchema = z.looseObject({
 export const ItemReferenceSchema = z.looseObject({ type: z.literal("item_reference"), id: z.string() });
 
 /**
- * Item types OpenAI defines for built-in tools. They are accepted so native Responses upstreams receive them
- * untouched; the Chat translation refuses them with a 400 that names the item.
+ * Item types OpenAI defines for hosted tools, kept as sent so native Responses upstreams receive them
+ * untouched. The Chat translation drops the hosted calls from history with a warning and refuses the rest
+ * with a 400 that names the item. Custom and shell tool items have their own schemas (`tool-call-items`).
  */
 export const BUILT_IN_ITEM_TYPES = [
   "web_search_call",
@@ -68,18 +78,12 @@ export const BUILT_IN_ITEM_TYPES = [
   "computer_call_output",
   "code_interpreter_call",
   "image_generation_call",
-  "local_shell_call",
-  "local_shell_call_output",
-  "shell_call",
-  "shell_call_output",
   "apply_patch_call",
   "apply_patch_call_output",
   "mcp_list_tools",
   "mcp_approval_request",
   "mcp_approval_response",
   "mcp_call",
-  "custom_tool_call",
-  "custom_tool_call_output",
   "tool_search_call",
   "tool_search_output",
   "compaction",
@@ -94,6 +98,12 @@ const TypedInputItemSchema = z.discriminatedUnion("type", [
   FunctionCallOutputItemSchema,
   ReasoningItemSchema,
   ItemReferenceSchema,
+  CustomToolCallItemSchema,
+  CustomToolCallOutputItemSchema,
+  LocalShellCallItemSchema,
+  LocalShellCallOutputItemSchema,
+  ShellCallItemSchema,
+  ShellCallOutputItemSchema,
   BuiltInItemSchema,
 ]);
 
@@ -129,7 +139,14 @@ export const ResponseOutputMessageSchema = OutputMessageItemSchema.extend({
 /** An item of a Response's `output`. Built-in tool items pass through. */
 export const ResponseOutputItemSchema = z.union([
   ResponseOutputMessageSchema,
-  z.discriminatedUnion("type", [FunctionCallItemSchema, ReasoningItemSchema, BuiltInItemSchema]),
+  z.discriminatedUnion("type", [
+    FunctionCallItemSchema,
+    ReasoningItemSchema,
+    CustomToolCallItemSchema,
+    LocalShellCallItemSchema,
+    ShellCallItemSchema,
+    BuiltInItemSchema,
+  ]),
 ]);
 
 export type MessagePhase = z.infer<typeof MessagePhaseSchema>;

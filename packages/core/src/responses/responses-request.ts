@@ -23,15 +23,29 @@ export const ResponsesCustomToolSchema = z.looseObject({
   format: z.unknown().optional(),
 });
 
-/** A built-in tool (web_search, file_search, code_interpreter, mcp, ...), kept as sent. */
+/**
+ * A `namespace` tool: function and custom tools grouped under one name; the model's calls of them carry
+ * `namespace`. See openai-node `NamespaceTool`.
+ */
+export const ResponsesNamespaceToolSchema = z.looseObject({
+  type: z.literal("namespace"),
+  name: z.string().min(1),
+  description: z.string().nullish(),
+  tools: z.array(z.union([ResponsesFunctionToolSchema, ResponsesCustomToolSchema])),
+});
+
+const TYPED_TOOLS = new Set(["function", "custom", "namespace"]);
+
+/** A built-in tool (web_search, file_search, code_interpreter, mcp, local_shell, shell, ...), kept as sent. */
 export const ResponsesBuiltInToolSchema = z.looseObject({
-  type: z.string().refine((type) => type !== "function" && type !== "custom", "a built-in tool type"),
+  type: z.string().refine((type) => !TYPED_TOOLS.has(type), "a built-in tool type"),
 });
 
 /** Any tool of a Responses request. */
 export const ResponsesToolSchema = z.union([
   ResponsesFunctionToolSchema,
   ResponsesCustomToolSchema,
+  ResponsesNamespaceToolSchema,
   ResponsesBuiltInToolSchema,
 ]);
 
@@ -115,6 +129,7 @@ export const ResponsesRequestSchema = z
 
 export type ResponsesFunctionTool = z.infer<typeof ResponsesFunctionToolSchema>;
 export type ResponsesCustomTool = z.infer<typeof ResponsesCustomToolSchema>;
+export type ResponsesNamespaceTool = z.infer<typeof ResponsesNamespaceToolSchema>;
 export type ResponsesTool = z.infer<typeof ResponsesToolSchema>;
 export type ResponsesToolChoice = z.infer<typeof ResponsesToolChoiceSchema>;
 export type ResponsesTextFormat = z.infer<typeof ResponsesTextFormatSchema>;

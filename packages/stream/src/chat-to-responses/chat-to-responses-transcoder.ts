@@ -1,4 +1,10 @@
-import { finishReasonToStatus } from "@switchyard/chat-responses";
+import {
+  createToolSurface,
+  finishReasonToStatus,
+  outputToolCallTypeOf,
+  TOOL_CALL_ID_PREFIX,
+  type ToolSurface,
+} from "@switchyard/chat-responses";
 import type {
   ChatCompletionChunk,
   ChatTokenLogprob,
@@ -21,17 +27,22 @@ import {
   type ActiveItem,
   closeMessage,
   closeReasoning,
-  closeToolCall,
   type MessageItem,
   openMessage,
   openReasoning,
-  openToolCall,
   type ReasoningItemState,
   type Sequencer,
-  type ToolCallItem,
 } from "./output-item-events";
 import { type ChatDeltaSink, readChatDelta } from "./read-chat-delta";
 import { ResponseLifecycle } from "./response-lifecycle";
+import {
+  closeToolCall,
+  openToolCall,
+  pushInputDelta,
+  streamsWhileOpen,
+  type ToolCallContext,
+  type ToolCallItem,
+} from "./tool-call-events";
 
 /** Options of `createChatToResponsesTranscoder`. */
 export interface ChatToResponsesOptions {
@@ -67,6 +78,8 @@ class ChatToResponses implements ChatToResponsesTranscoder, ChatDeltaSink, Seque
   sequence = 0;
   private readonly ids: IdGenerator;
   private readonly lifecycle: ResponseLifecycle;
+  /** The request's tools as the Chat functions the upstream saw; calls map back through it. */
+  private readonly surface: ToolSurface;
   private started = false;
   private terminated = false;
   private readonly output: ResponseOutputItem[] = [];
@@ -81,6 +94,7 @@ class ChatToResponses implements ChatToResponsesTranscoder, ChatDeltaSink, Seque
 
   constructor(options: ChatToResponsesOptions) {
     this.ids = options.ids;
+    this.surface = createToolSurface(options.request.tools);
     const clock = options.clock ?? systemClock;
     this.lifecycle = new ResponseLifecycle(options.request, this.ids("resp"), clock, options.model);
   }
@@ -303,16 +317,22 @@ class ChatToResponses implements ChatToResponsesTranscoder, ChatDeltaSink, Seque
     });
   }
 
+  private get toolContext(): ToolCallContext {
+    return { surface: this.surface, warnings: this.warnings };
+  }
+
   /**
    * Tool calls are keyed by `index` and may interleave upstream. Only one item streams at a time: the first
    * named call opens when no other call is streaming; fragments of the others are buffered and their items
-   * are emitted, whole, when the choice finishes. Mistral omits `index`; a fragment without one continues
-   * the last call unless it brings a new id.
+   * are emitted, whole, when the choice finishes, as are shell calls, whose action is known only then. A
+   * Chat custom tool call (`type: "custom"`) streams its input. Mistral omits `index`; a fragment without one
+   * continues the last call unless it brings a new id.
    */
   private applyToolFragment(fragment: ChatToolCallDelta, events: ResponseStreamEvent[]): void {
     const index = this.toolIndexOf(fragment);
     let call = this.toolCalls.get(index);
-    const name = fragment.function?.name;
+    const rawInput = fragment.type === "custom" || fragment.custom != null;
+    const name = rawInput ? fragment.custom?.name : fragment.function?.name;
     if (call === undefined) {
       call = {
         kind: "function_call",
@@ -323,6 +343,8 @@ class ChatToResponses implements ChatToResponsesTranscoder, ChatDeltaSink, Seque
         arguments: "",
         outputIndex: -1,
         phase: "pending",
+        itemType: "function_call",
+        rawInput,
       };
       this.toolCalls.set(index, call);
     } else {
@@ -330,17 +352,19 @@ class ChatToResponses implements ChatToResponsesTranscoder, ChatDeltaSink, Seque
       if (call.name === "" && name != null) call.name = name;
     }
     this.lastToolIndex = index;
-    const fragmentArguments = fragment.function?.arguments ?? "";
+    const fragmentArguments = (call.rawInput ? fragment.custom?.input : fragment.function?.arguments) ?? "";
     if (call.phase === "open") {
       if (fragmentArguments === "") return;
       call.arguments += fragmentArguments;
-      events.push({
-        type: "response.function_call_arguments.delta",
-        sequence_number: this.next(),
-        item_id: call.id,
-        output_index: call.outputIndex,
-        delta: fragmentArguments,
-      });
+      if (call.itemType === "function_call")
+        events.push({
+          type: "response.function_call_arguments.delta",
+          sequence_number: this.next(),
+          item_id: call.id,
+          output_index: call.outputIndex,
+          delta: fragmentArguments,
+        });
+      else if (call.rawInput) pushInputDelta(this, events, call, fragmentArguments);
       return;
     }
     if (call.phase === "done") {
@@ -348,7 +372,9 @@ class ChatToResponses implements ChatToResponsesTranscoder, ChatDeltaSink, Seque
       return;
     }
     call.arguments += fragmentArguments;
-    if (call.name !== "" && this.active?.kind !== "function_call") {
+    if (call.name === "") return;
+    call.itemType = call.rawInput ? "custom_tool_call" : outputToolCallTypeOf(call.name, this.surface);
+    if (streamsWhileOpen(call) && this.active?.kind !== "function_call") {
       this.closeActive(events, "completed");
       this.startToolCall(call, events);
     }
@@ -365,10 +391,10 @@ class ChatToResponses implements ChatToResponsesTranscoder, ChatDeltaSink, Seque
   }
 
   private startToolCall(call: ToolCallItem, events: ResponseStreamEvent[]): void {
-    call.id = this.ids("fc");
+    call.id = this.ids(TOOL_CALL_ID_PREFIX[call.itemType]);
     call.callId ??= this.ids("call");
     call.outputIndex = this.output.length;
-    openToolCall(this, events, call);
+    openToolCall(this, events, call, this.toolContext);
     this.output.push(call.placeholder!);
     this.active = call;
   }
@@ -382,7 +408,7 @@ class ChatToResponses implements ChatToResponsesTranscoder, ChatDeltaSink, Seque
       this.output[active.outputIndex] = closeMessage(this, events, active, itemStatus);
     else if (active.kind === "reasoning")
       this.output[active.outputIndex] = closeReasoning(this, events, active);
-    else this.output[active.outputIndex] = closeToolCall(this, events, active, itemStatus);
+    else this.output[active.outputIndex] = closeToolCall(this, events, active, itemStatus, this.toolContext);
   }
 
   /** Closes the streaming item, then emits every buffered tool call whole, in `index` order. */

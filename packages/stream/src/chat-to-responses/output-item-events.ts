@@ -1,5 +1,4 @@
 import type {
-  FunctionCallItem,
   OutputContent,
   ReasoningItem,
   ResponseLogprob,
@@ -8,13 +7,15 @@ import type {
   ResponseStreamEvent,
 } from "@switchyard/core";
 import { emptyReasoningState, encryptedContentOf, type ReasoningStateParts } from "./reasoning-accumulator";
+import type { ToolCallItem } from "./tool-call-events";
 
 /** Hands out `sequence_number`s: from 0, one by one. */
 export interface Sequencer {
   next(): number;
 }
 
-type ItemStatus = "completed" | "incomplete";
+/** The status of a closed item. */
+export type ItemStatus = "completed" | "incomplete";
 
 /** The content part of a message that is streaming. */
 export interface ContentPartState {
@@ -109,20 +110,6 @@ export interface ReasoningItemState {
   text: string;
   summaryOpen: boolean;
   state: ReasoningStateParts;
-}
-
-/** A function call: pending (buffered), open (streaming) or done. */
-export interface ToolCallItem {
-  kind: "function_call";
-  /** The upstream `tool_calls[].index`. */
-  index: number;
-  id: string;
-  callId: string | undefined;
-  name: string;
-  arguments: string;
-  outputIndex: number;
-  phase: "pending" | "open" | "done";
-  placeholder?: ResponseOutputItem;
 }
 
 /** The item that is streaming. */
@@ -230,68 +217,6 @@ export function closeReasoning(
     type: "response.output_item.done",
     sequence_number: sequencer.next(),
     output_index: reasoning.outputIndex,
-    item,
-  });
-  return item;
-}
-
-/** Opens a function call: `output_item.added` carrying name and call_id, then the buffered arguments. */
-export function openToolCall(sequencer: Sequencer, events: ResponseStreamEvent[], call: ToolCallItem): void {
-  call.phase = "open";
-  const item: FunctionCallItem = {
-    id: call.id,
-    type: "function_call",
-    status: "in_progress",
-    arguments: "",
-    call_id: call.callId ?? "",
-    name: call.name,
-  };
-  call.placeholder = item;
-  events.push({
-    type: "response.output_item.added",
-    sequence_number: sequencer.next(),
-    output_index: call.outputIndex,
-    item,
-  });
-  if (call.arguments !== "") {
-    events.push({
-      type: "response.function_call_arguments.delta",
-      sequence_number: sequencer.next(),
-      item_id: call.id,
-      output_index: call.outputIndex,
-      delta: call.arguments,
-    });
-  }
-}
-
-/** Closes a function call: `function_call_arguments.done` with name and full arguments, then `output_item.done`. */
-export function closeToolCall(
-  sequencer: Sequencer,
-  events: ResponseStreamEvent[],
-  call: ToolCallItem,
-  status: ItemStatus,
-): FunctionCallItem {
-  call.phase = "done";
-  events.push({
-    type: "response.function_call_arguments.done",
-    sequence_number: sequencer.next(),
-    item_id: call.id,
-    output_index: call.outputIndex,
-    name: call.name,
-    arguments: call.arguments,
-  });
-  const item: FunctionCallItem = {
-    id: call.id,
-    type: "function_call",
-    status,
-    arguments: call.arguments,
-    call_id: call.callId ?? "",
-    name: call.name,
-  };
-  events.push({
-    type: "response.output_item.done",
-    sequence_number: sequencer.next(),
-    output_index: call.outputIndex,
     item,
   });
   return item;

@@ -33,14 +33,21 @@ export function accumulateChatChunks(chunks: readonly ChatCompletionChunk[]): Ch
       if (thought) reasoning = (reasoning ?? "") + thought;
       for (const detail of delta.reasoning_details ?? []) details.push(detail);
       for (const fragment of delta.tool_calls ?? []) {
-        const call = calls.get(fragment.index) ?? {
-          id: "",
-          type: "function" as const,
-          function: { name: "", arguments: "" },
-        };
+        const known = calls.get(fragment.index);
+        const custom = fragment.type === "custom" || known?.type === "custom";
+        const call: ChatToolCall =
+          known ??
+          (custom
+            ? { id: "", type: "custom", custom: { name: "", input: "" } }
+            : { id: "", type: "function", function: { name: "", arguments: "" } });
         if (fragment.id) call.id = fragment.id;
-        if (fragment.function?.name) call.function.name = fragment.function.name;
-        call.function.arguments += fragment.function?.arguments ?? "";
+        if (call.type === "custom") {
+          if (fragment.custom?.name) call.custom.name = fragment.custom.name;
+          call.custom.input += fragment.custom?.input ?? "";
+        } else {
+          if (fragment.function?.name) call.function.name = fragment.function.name;
+          call.function.arguments += fragment.function?.arguments ?? "";
+        }
         calls.set(fragment.index, call);
       }
       if (choice.finish_reason != null) finishReason = choice.finish_reason;

@@ -5,7 +5,7 @@ interface LooseEvent {
   sequence_number?: number;
   item_id?: string;
   output_index?: number;
-  item?: { id?: string; type?: string; name?: string; call_id?: string };
+  item?: { id?: string | null; type?: string; name?: string; call_id?: string };
   response?: Record<string, unknown>;
   [field: string]: unknown;
 }
