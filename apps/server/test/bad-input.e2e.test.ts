@@ -117,9 +117,14 @@ const cases: BadCase[] = [
     param: "previous_response_id",
   },
   {
-    name: "a built-in tool on a Chat-only provider",
+    name: "a hosted tool with strict_tools on a Chat-only provider",
     path: "/v1/responses",
-    body: json({ model: "claude-sonnet-4-6", input: "hi", tools: [{ type: "web_search" }] }),
+    body: json({
+      model: "claude-sonnet-4-6",
+      input: "hi",
+      tools: [{ type: "file_search", vector_store_ids: ["vs_1"] }],
+      gateway: { strict_tools: true },
+    }),
     status: 400,
     code: "operation_not_allowed",
     param: "tools[0].type",
