@@ -2,3 +2,4 @@ export * from "./fixtures";
 export * from "./function-call";
 export * from "./recordings";
 export * from "./replay-fetch";
+export * from "./services";
