@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describeZodError } from "@switchyard/core";
+import { DEFAULT_MAX_ANSWER_BYTES } from "@switchyard/provider-utils";
 import type { z } from "zod";
 import { type ConfigFile, ConfigFileSchema, type ProviderKind } from "./config-file-schema";
 
@@ -26,6 +27,8 @@ export interface ServerLimits {
   upstreamConnections: number;
   upstreamHeadersTimeoutMs: number;
   upstreamBodyTimeoutMs: number;
+  /** Largest whole (non-streamed) upstream answer, in bytes; beyond it the attempt fails with a 502. */
+  upstreamAnswerBytes: number;
   shutdownDeadlineMs: number;
   /** Idle time after which a translated `/v1/messages` stream gets a `ping` event. */
   pingIntervalMs: number;
@@ -60,13 +63,14 @@ export const DEFAULT_PORT = 8080;
 /**
  * Default limits: 32 MiB bodies (Anthropic's limit for a Messages request, which long Claude Code sessions
  * and inline images reach: https://docs.anthropic.com/en/api/overview#request-size-limits), 1,024 upstream
- * connections per origin, 10 s shutdown deadline, 15 s pings.
+ * connections per origin, 32 MiB whole upstream answers, 10 s shutdown deadline, 15 s pings.
  */
 export const DEFAULT_LIMITS: ServerLimits = {
   bodyBytes: 32 * 1024 * 1024,
   upstreamConnections: 1024,
   upstreamHeadersTimeoutMs: 120_000,
   upstreamBodyTimeoutMs: 300_000,
+  upstreamAnswerBytes: DEFAULT_MAX_ANSWER_BYTES,
   shutdownDeadlineMs: 10_000,
   pingIntervalMs: 15_000,
 };
