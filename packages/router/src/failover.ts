@@ -12,6 +12,7 @@ import type { HealthTracker } from "./health-tracker";
 import type { KeyPool } from "./key-pool";
 import type { AttemptTarget, Offering } from "./router-types";
 import type { Candidate } from "./select-candidates";
+import { UNKNOWN_LIMIT } from "./unknown-offering";
 
 /** What the failover loop needs from the router. */
 export interface FailoverContext {
@@ -49,8 +50,9 @@ export function isFailoverError(error: GatewayError): boolean {
 export function modelInfoOf(offering: Offering): ModelInfo {
   return {
     canonicalId: offering.canonicalId,
-    maxOutputTokens: offering.maxOutputTokens,
-    contextWindow: offering.contextWindow,
+    // Limits of a model the catalog does not know are left out: the provider's own default applies.
+    ...(offering.maxOutputTokens === UNKNOWN_LIMIT ? {} : { maxOutputTokens: offering.maxOutputTokens }),
+    ...(offering.contextWindow === UNKNOWN_LIMIT ? {} : { contextWindow: offering.contextWindow }),
     reasoning: offering.capabilities.reasoning,
     responsesOnly: !offering.endpoints.includes("chat"),
   };
