@@ -1,6 +1,7 @@
 import { modelNotFound } from "@switchyard/core";
 import {
   configuredProviderNames,
+  endpointFilterOf,
   isPassThroughOnly,
   listedIds,
   modelObject,
@@ -12,7 +13,8 @@ import type { ServerServices } from "../server-services";
 
 /**
  * `GET /v1/models`: the models at least one configured provider serves (built-in, configured and discovered),
- * each canonical id followed by its dated versions, in OpenAI's list shape.
+ * each canonical id followed by its dated versions, in OpenAI's list shape;
+ * `?endpoint=responses|chat_completions|messages` keeps those served on that endpoint.
  */
 export function listModelsRoute(services: ServerServices): Route {
   return {
@@ -20,12 +22,15 @@ export function listModelsRoute(services: ServerServices): Route {
     path: "/v1/models",
     authenticated: true,
     async handle(context) {
+      const endpoint = endpointFilterOf(context.request.url);
       const created = Math.floor(services.startedAt / 1000);
       const providers = configuredProviderNames(services.providers);
       const data = services.router
         .models()
-        .filter((model) => servedOfferings(model, providers).length > 0)
-        .flatMap((model) => listedIds(model, providers).map((id) => modelObject(id, model, created)));
+        .filter((model) => servedOfferings(model, providers, endpoint).length > 0)
+        .flatMap((model) =>
+          listedIds(model, providers, endpoint).map((id) => modelObject(id, model, created)),
+        );
       sendJson(context.response, 200, { object: "list", data });
     },
   };
