@@ -21,6 +21,15 @@ const sentAs = (offering: Offering, id: string): Offering =>
   offering.providerModelId === id ? offering : { ...offering, providerModelId: id };
 
 /**
+ * Names longer than this get no "did you mean" suggestion (its search grows with the name's length) and are
+ * shown cut to this length in the 404, so no request can make the answer or its cost unbounded.
+ */
+export const MAX_SUGGESTED_NAME_LENGTH = 128;
+
+const shownName = (name: string): string =>
+  name.length > MAX_SUGGESTED_NAME_LENGTH ? `${name.slice(0, MAX_SUGGESTED_NAME_LENGTH)}…` : name;
+
+/**
  * Resolves model names against a catalog, in this order:
  * 1. a canonical id or alias (case-insensitive), such as `claude-sonnet-4-6`;
  * 2. a version (dated snapshot) of an offering, such as `gpt-4o-2024-08-06`: sent upstream as written;
@@ -59,7 +68,8 @@ export class ModelResolver {
   resolve(name: string): CanonicalModel {
     const resolved = this.tryResolve(name);
     if (resolved !== undefined) return resolved;
-    throw modelNotFound(name, this.suggestionsFor(name));
+    const suggestions = name.length > MAX_SUGGESTED_NAME_LENGTH ? [] : this.suggestionsFor(name);
+    throw modelNotFound(shownName(name), suggestions);
   }
 
   private tryResolve(name: string): CanonicalModel | undefined {
