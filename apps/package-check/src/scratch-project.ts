@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, readdir, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -12,9 +12,21 @@ export interface ScratchProject {
   tarballs: string[];
 }
 
-/** Packs every package under `packages/` (each builds first, in its `prepack`) into a fresh folder. */
+/** The folders under `packages/` whose package is published (not `private`), sorted. */
+export async function publishedPackages(packagesDirectory: string): Promise<string[]> {
+  const published: string[] = [];
+  for (const directory of (await readdir(packagesDirectory)).sort()) {
+    const manifest = JSON.parse(await readFile(join(packagesDirectory, directory, "package.json"), "utf8"));
+    if (manifest.private !== true) published.push(directory);
+  }
+  return published;
+}
+
+/** Packs every published package under `packages/` (each builds first, in its `prepack`) into a fresh folder. */
 export async function packWorkspace(repositoryRoot: string, destination: string): Promise<string[]> {
-  await run("pnpm", ["-r", "--filter", "./packages/*", "pack", "--pack-destination", destination], {
+  const directories = await publishedPackages(join(repositoryRoot, "packages"));
+  const filters = directories.flatMap((directory) => ["--filter", `./packages/${directory}`]);
+  await run("pnpm", ["-r", ...filters, "pack", "--pack-destination", destination], {
     cwd: repositoryRoot,
     maxBuffer: 64 * 1024 * 1024,
   });

@@ -1,17 +1,17 @@
 import { execFile } from "node:child_process";
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractReadmeExample } from "../src/readme-example";
 import { nodeRuntimes, otherRuntimes, type Runtime } from "../src/runtimes";
-import { createScratchProject, type ScratchProject } from "../src/scratch-project";
+import { createScratchProject, publishedPackages, type ScratchProject } from "../src/scratch-project";
 import { toCommonJs } from "../src/to-commonjs";
 
 const run = promisify(execFile);
 const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
-const packageDirectories = (await readdir(join(repositoryRoot, "packages"))).sort();
+const packageDirectories = await publishedPackages(join(repositoryRoot, "packages"));
 const runtimes: Runtime[] = [...nodeRuntimes, ...otherRuntimes];
 
 let project: ScratchProject;
