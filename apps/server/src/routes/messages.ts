@@ -32,7 +32,7 @@ import {
   relayTranscodedMessagesStream,
 } from "../messages-stream-relay";
 import { type PrimedStream, primeStream } from "../primed-stream";
-import { readJsonBody } from "../read-json-body";
+import { bodyReadOptions, readJsonBody } from "../read-json-body";
 import { recordTarget } from "../record-routing";
 import type { RequestContext } from "../request-context";
 import type { RenderedError, Route } from "../route-table";
@@ -73,13 +73,10 @@ async function startAttempt(
   if (servesMessagesNatively(target)) {
     const body = nativeMessagesBody(envelope.raw, target.offering.providerModelId);
     const headers = forwardedAnthropicHeaders(context.request);
-    return callNativeMessages(
-      target.provider,
-      body,
-      { ...options, headers },
-      envelope.stream,
-      services.clock,
-    );
+    return callNativeMessages(target.provider, body, { ...options, headers }, envelope.stream, {
+      clock: services.clock,
+      maxAnswerBytes: services.config.limits.upstreamAnswerBytes,
+    });
   }
   if (!chat.ok) throw chat.error;
   const { value: request, warnings } = chatRequestForOffering(chat.translation.value, target.offering);
@@ -195,7 +192,7 @@ export function messagesRoute(services: ServerServices): Route {
     acceptsApiKeyHeader: true,
     renderError: renderMessagesError,
     async handle(context) {
-      const body = await readJsonBody(context.request, { limitBytes: services.config.limits.bodyBytes });
+      const body = await readJsonBody(context.request, bodyReadOptions(services.config.limits));
       const envelope = parseMessagesEnvelope(body);
       const outcome = context.outcome;
       outcome.stream = envelope.stream;

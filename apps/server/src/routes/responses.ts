@@ -27,7 +27,7 @@ import { callOptionsFor, requestedModelOf, routeRequestOf, withoutGateway } from
 import { passthroughError } from "../native-passthrough";
 import { readResponseObject, relayableHeaders } from "../native-responses";
 import { type PrimedStream, primeStream } from "../primed-stream";
-import { readJsonBody } from "../read-json-body";
+import { bodyReadOptions, readJsonBody } from "../read-json-body";
 import { recordTarget } from "../record-routing";
 import type { RequestContext } from "../request-context";
 import {
@@ -95,7 +95,16 @@ async function startAttempt(
     if (result.status >= 400) throw await passthroughError(result, target.provider.name);
     const headers = relayableHeaders(result.headers);
     if (!stream)
-      return { kind: "native", response: await readResponseObject(result, target.provider.name), headers };
+      return {
+        kind: "native",
+        response: await readResponseObject(
+          result,
+          target.provider.name,
+          services.config.limits.upstreamAnswerBytes,
+          context.signal,
+        ),
+        headers,
+      };
     return {
       kind: "native-stream",
       events: await primeStream(parseSseStream(result.body), services.clock),
@@ -194,7 +203,7 @@ export function responsesRoute(services: ServerServices): Route {
     path: "/v1/responses",
     authenticated: true,
     async handle(context) {
-      const body = await readJsonBody(context.request, { limitBytes: services.config.limits.bodyBytes });
+      const body = await readJsonBody(context.request, bodyReadOptions(services.config.limits));
       const request = parseOrThrow(ResponsesRequestSchema, body);
       const outcome = context.outcome;
       outcome.stream = request.stream === true;
