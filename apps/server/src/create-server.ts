@@ -24,6 +24,8 @@ import { createRouteTable, type Route } from "./route-table";
 import { defaultRoutes } from "./routes/default-routes";
 import type { ServerServices } from "./server-services";
 import { createShutdownController } from "./shutdown";
+import { createGatewayState } from "./state/gateway-state";
+import type { Storage } from "@switchyard/store";
 
 /** Options of `createServer`. Everything with side effects is injectable so tests run on port 0. */
 export interface CreateServerOptions {
@@ -37,6 +39,10 @@ export interface CreateServerOptions {
   logger?: Logger;
   /** Extra route modules, matched after the built-in ones (e.g. `/v1/messages`). */
   routes?: (services: ServerServices) => Route[];
+  /** An opened storage for stored responses instead of the one the config names (tests). */
+  storage?: Storage;
+  /** How long a background response's lease lasts, in ms (tests shorten it). */
+  leaseMs?: number;
   /** Called once the HTTP server has closed (the default server closes its transport here). */
   onClose?: () => Promise<void>;
 }
@@ -63,6 +69,15 @@ export function createServer(options: CreateServerOptions): SwitchyardServer {
   const authenticator = createAuthenticator(config.clientKeys);
   const httpServer = createHttpServer({ keepAliveTimeout: 65_000 });
   const shutdown = createShutdownController(httpServer);
+  const state = createGatewayState({
+    config: config.store,
+    clock,
+    logger,
+    runner: ids("runner"),
+    ...(options.storage === undefined ? {} : { storage: options.storage }),
+    ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
+  });
+  let started: Promise<void> | undefined;
   const services: ServerServices = {
     config,
     router: options.router,
@@ -72,6 +87,7 @@ export function createServer(options: CreateServerOptions): SwitchyardServer {
     metrics,
     logger,
     startedAt: clock(),
+    state,
     isShuttingDown: () => shutdown.draining,
   };
   let closing: Promise<void> | undefined;
@@ -191,7 +207,9 @@ export function createServer(options: CreateServerOptions): SwitchyardServer {
   return {
     httpServer,
     services,
-    listen(port = config.port, host = config.host) {
+    async listen(port = config.port, host = config.host) {
+      started ??= state.start();
+      await started;
       return new Promise((resolve, reject) => {
         httpServer.once("error", reject);
         httpServer.listen(port, host, () => {
@@ -203,7 +221,10 @@ export function createServer(options: CreateServerOptions): SwitchyardServer {
       });
     },
     close(deadlineMs = config.limits.shutdownDeadlineMs) {
-      closing ??= shutdown.shutdown(deadlineMs).then(() => options.onClose?.());
+      closing ??= shutdown
+        .shutdown(deadlineMs)
+        .then(() => state.close())
+        .then(() => options.onClose?.());
       return closing;
     },
   };

@@ -48,3 +48,9 @@ export interface RequestContext {
   route: string;
   readonly outcome: RequestOutcome;
 }
+
+/**
+ * What serving one answer needs of its request: the abort signal and the outcome it records. A background
+ * response runs on one of its own, detached from the client's connection.
+ */
+export type RunContext = Pick<RequestContext, "signal" | "outcome">;

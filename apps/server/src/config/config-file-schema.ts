@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { StoreFileSchema } from "./store-config";
 
 /** The provider kinds the server knows how to build. */
 export const ProviderKindSchema = z.enum(["openai", "anthropic", "google", "deepseek", "openai-compatible"]);
@@ -68,6 +69,8 @@ export const ConfigFileSchema = z.strictObject({
   modelAliases: z.record(z.string().min(1), z.string().min(1)).optional(),
   limits: LimitsFileSchema.optional(),
   logging: LoggingFileSchema.optional(),
+  /** Stored responses and conversations (see `StoreFileSchema`). */
+  store: StoreFileSchema.optional(),
 });
 
 /** The parsed config file. */
