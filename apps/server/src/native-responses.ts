@@ -1,3 +1,4 @@
+import { outputTextOf } from "@switchyard/chat-responses";
 import {
   type PassthroughResult,
   type ResponseObject,
@@ -25,5 +26,15 @@ export async function readResponseObject(
   if (!ResponseObjectSchema.safeParse(json).success)
     throw malformedAnswer(provider, "Responses", "the body is not a Response object");
   // The upstream's own JSON is relayed, not the parsed copy, so every field survives exactly.
-  return json as ResponseObject;
+  return withOutputText(json as ResponseObject);
+}
+
+/**
+ * The Response object with `output_text`, which the gateway's contract puts on every Response: OpenAI's
+ * own JSON has no such field (its SDKs compute it), so a native answer gains it here.
+ */
+export function withOutputText(response: ResponseObject): ResponseObject {
+  if (typeof response.output_text === "string") return response;
+  const output = Array.isArray(response.output) ? response.output : [];
+  return { ...response, output_text: outputTextOf(output) };
 }

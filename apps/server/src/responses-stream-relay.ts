@@ -13,6 +13,7 @@ import {
 import type { ChatToResponsesTranscoder } from "@switchyard/stream";
 import { encodeResponsesEvent } from "@switchyard/stream";
 import { errorToSend } from "./http-errors";
+import { withOutputText } from "./native-responses";
 import type { SseWriter } from "./sse-writer";
 
 /** The events that end a Responses stream; their `response` carries `routing_metadata`. */
@@ -70,7 +71,8 @@ export async function relayNativeResponsesStream(
       const terminal = JSON.parse(event.data) as { response?: ResponseObject };
       usage = usageOf(terminal.response);
       const routingMetadata = options.complete(usage, type === "response.failed");
-      if (terminal.response !== undefined) terminal.response.routing_metadata = routingMetadata;
+      if (terminal.response !== undefined)
+        terminal.response = { ...withOutputText(terminal.response), routing_metadata: routingMetadata };
       await writer.write(encodeJsonSseFrame(terminal, type));
     }
     if (!finished && !options.signal.aborted) throw upstreamEndedEarly();

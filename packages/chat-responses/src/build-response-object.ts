@@ -6,6 +6,7 @@ import type {
   ResponsesRequest,
   ResponseUsage,
 } from "@switchyard/core";
+import { echoedTools } from "./echo-tools";
 
 /** What a Response object is built from besides the request: everything the model run decided. */
 export interface ResponseState {
@@ -82,7 +83,7 @@ export function buildResponseObject(request: ResponsesRequest, state: ResponseSt
       verbosity: request.text?.verbosity ?? "medium",
     },
     tool_choice: request.tool_choice ?? "auto",
-    tools: request.tools ?? [],
+    tools: echoedTools(request.tools),
     top_logprobs: request.top_logprobs ?? 0,
     top_p: request.top_p ?? 1,
     frequency_penalty: request.frequency_penalty ?? 0,

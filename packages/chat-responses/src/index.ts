@@ -2,6 +2,7 @@ export { buildResponseObject, outputTextOf, type ResponseState } from "./build-r
 export { chatMessagesToResponsesInput } from "./chat-messages-to-responses-input";
 export { chatRequestToResponses } from "./chat-request-to-responses";
 export { type ChatResponseToResponsesOptions, chatResponseToResponses } from "./chat-response-to-responses";
+export { echoedTools } from "./echo-tools";
 export { chatPartToInput, inputPartToChat } from "./map-content-parts";
 export { finishReasonToStatus, type StatusWithDetails, statusToFinishReason } from "./map-finish-reason";
 export { responseFormatToTextFormat, textFormatToResponseFormat } from "./map-text-format";
