@@ -31,7 +31,8 @@ async function serve(
   providers: ProviderRegistration[],
   extra?: Parameters<typeof createServer>[0]["routes"],
 ) {
-  const config = loadConfig({ env: {} });
+  // These tests are about HTTP handling; storing is off so nothing touches a database.
+  const config = loadConfig({ env: { SWITCHYARD_STORE: "false" } });
   const router = createRouter({ models: builtInModels(), providers, random: () => 0 });
   running = createServer({
     config,

@@ -13,6 +13,7 @@ import {
   systemClock,
 } from "@switchyard/core";
 import type { ProviderRegistration, Router } from "@switchyard/router";
+import type { Storage } from "@switchyard/store";
 import { type Logger, pino } from "pino";
 import { createAuthenticator } from "./auth";
 import type { ServerConfig } from "./config/config";
@@ -25,7 +26,6 @@ import { defaultRoutes } from "./routes/default-routes";
 import type { ServerServices } from "./server-services";
 import { createShutdownController } from "./shutdown";
 import { createGatewayState } from "./state/gateway-state";
-import type { Storage } from "@switchyard/store";
 
 /** Options of `createServer`. Everything with side effects is injectable so tests run on port 0. */
 export interface CreateServerOptions {

@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { defaultDataDirectory } from "@switchyard/store";
 import { z } from "zod";
 
 /** The config file's `store` section: where responses and conversations are kept, and for how long. */
@@ -7,7 +7,10 @@ export const StoreFileSchema = z.strictObject({
   enabled: z.boolean().optional(),
   /** Days a stored response or conversation is kept before it is purged (default 30). */
   retentionDays: z.number().positive().optional(),
-  /** Directory of the embedded SQLite file (`SWITCHYARD_DATA_DIR`). */
+  /**
+   * Directory of the embedded SQLite file (`SWITCHYARD_DATA_DIR`); default `$XDG_DATA_HOME/switchyard`,
+   * else `~/.local/share/switchyard`.
+   */
   dataDir: z.string().min(1).optional(),
   /** A PostgreSQL URL (`postgres://...`); when set, the store lives there instead of SQLite. */
   databaseUrl: z.string().min(1).optional(),
@@ -32,18 +35,6 @@ const DAY_MS = 86_400_000;
 
 /** OpenAI keeps stored responses for 30 days by default; so does the gateway. */
 export const DEFAULT_RETENTION_DAYS = 30;
-
-/**
- * The default data directory: `$XDG_DATA_HOME/switchyard`, else `~/.local/share/switchyard`, else
- * `switchyard-data` under the working directory.
- */
-export function defaultDataDir(env: Record<string, string | undefined>): string {
-  const xdg = env["XDG_DATA_HOME"];
-  if (xdg !== undefined && xdg !== "") return join(xdg, "switchyard");
-  const home = env["HOME"];
-  if (home !== undefined && home !== "") return join(home, ".local", "share", "switchyard");
-  return "switchyard-data";
-}
 
 function booleanFromEnv(env: Record<string, string | undefined>, variable: string): boolean | undefined {
   const value = env[variable];
@@ -70,7 +61,7 @@ export function storeConfigOf(
     if (!Number.isFinite(retentionDays) || retentionDays <= 0)
       throw new StoreConfigError("SWITCHYARD_RETENTION_DAYS: expected a positive number of days");
   }
-  const dataDir = env["SWITCHYARD_DATA_DIR"] || file?.dataDir || defaultDataDir(env);
+  const dataDir = env["SWITCHYARD_DATA_DIR"] || file?.dataDir || defaultDataDirectory(env);
   const databaseUrl = env["SWITCHYARD_DATABASE_URL"] || file?.databaseUrl;
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl))
     throw new StoreConfigError(

@@ -73,7 +73,12 @@ export function responsesRoute(services: ServerServices): Route {
         // A background response always runs as a stream, so it can be followed and cancelled mid-way.
         const streamed: ResponsesRequest = { ...request, stream: true };
         const plan = planResponses(streamed, prepared);
-        await startBackgroundResponse(services, context, { request: streamed, prepared, plan, clientStreams: request.stream === true });
+        await startBackgroundResponse(services, context, {
+          request: streamed,
+          prepared,
+          plan,
+          clientStreams: request.stream === true,
+        });
         return;
       }
       await serveForeground(services, context, request, prepared, planResponses(request, prepared));

@@ -34,7 +34,9 @@ export function wrapCompaction(content: CompactionContent): string {
 export function unwrapCompaction(encrypted: string): CompactionContent | undefined {
   if (!encrypted.startsWith(COMPACTION_PREFIX)) return undefined;
   try {
-    const parsed = JSON.parse(Buffer.from(encrypted.slice(COMPACTION_PREFIX.length), "base64").toString("utf8"));
+    const parsed = JSON.parse(
+      Buffer.from(encrypted.slice(COMPACTION_PREFIX.length), "base64").toString("utf8"),
+    );
     if (typeof parsed?.summary === "string" && typeof parsed?.model === "string")
       return { summary: parsed.summary, model: parsed.model };
   } catch {
@@ -43,10 +45,12 @@ export function unwrapCompaction(encrypted: string): CompactionContent | undefin
   return undefined;
 }
 
-const isGatewayCompaction = (item: ResponseInputItem): boolean =>
-  item.type === "compaction" &&
-  typeof (item as { encrypted_content?: unknown }).encrypted_content === "string" &&
-  unwrapCompaction((item as { encrypted_content: string }).encrypted_content) !== undefined;
+/** The gateway compaction an item holds, if it is one. */
+function gatewayCompactionOf(item: ResponseInputItem): CompactionContent | undefined {
+  if (item.type !== "compaction") return undefined;
+  const encrypted = (item as { encrypted_content?: unknown }).encrypted_content;
+  return typeof encrypted === "string" ? unwrapCompaction(encrypted) : undefined;
+}
 
 /**
  * Input items with every gateway `compaction` item replaced by a user message holding its summary, which
@@ -54,10 +58,10 @@ const isGatewayCompaction = (item: ResponseInputItem): boolean =>
  * there is nothing to replace.
  */
 export function expandCompactions(items: ResponseInputItem[]): ResponseInputItem[] {
-  if (!items.some(isGatewayCompaction)) return items;
+  if (!items.some((item) => gatewayCompactionOf(item) !== undefined)) return items;
   return items.map((item) => {
-    if (!isGatewayCompaction(item)) return item;
-    const content = unwrapCompaction((item as { encrypted_content: string }).encrypted_content)!;
+    const content = gatewayCompactionOf(item);
+    if (content === undefined) return item;
     return {
       type: "message",
       role: "user",

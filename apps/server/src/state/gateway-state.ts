@@ -1,9 +1,10 @@
+import { join } from "node:path";
 import type { Clock } from "@switchyard/core";
-import { openStorage, type Storage, type StorageConfig } from "@switchyard/store";
+import { openStorage, SQLITE_FILE_NAME, type Storage, type StorageConfig } from "@switchyard/store";
 import type { Logger } from "pino";
 import type { StoreConfig } from "../config/store-config";
 import { type BackgroundJobs, createBackgroundJobs } from "./background-jobs";
-import { storeUnavailable } from "./state-errors";
+import { storeUnreachable } from "./state-errors";
 
 /** How long a running background response is promised to this instance before others may fail it. */
 const DEFAULT_LEASE_MS = 30_000;
@@ -42,7 +43,7 @@ export interface GatewayStateOptions {
 /** The storage settings of the `store` package for the server's store config. */
 export function storageConfigOf(config: StoreConfig): StorageConfig {
   return config.databaseUrl === undefined
-    ? { backend: "sqlite", file: `${config.dataDir.replace(/\/+$/, "")}/switchyard.sqlite` }
+    ? { backend: "sqlite", file: join(config.dataDir, SQLITE_FILE_NAME) }
     : { backend: "postgres", url: config.databaseUrl };
 }
 
@@ -66,9 +67,9 @@ export function createGatewayState(options: GatewayStateOptions): GatewayState {
 
   const open = (): Promise<Storage> => {
     if (storage !== undefined) return Promise.resolve(storage);
-    if (closed) return Promise.reject(storeUnavailable(configuredStoreName(config), "the server is closing"));
+    if (closed) return Promise.reject(storeUnreachable(configuredStoreName(config), "the server is closing"));
     if (clock() - lastFailureAt < REOPEN_INTERVAL_MS)
-      return Promise.reject(storeUnavailable(configuredStoreName(config), lastFailure));
+      return Promise.reject(storeUnreachable(configuredStoreName(config), lastFailure));
     opening ??= openStorage(storageConfigOf(config)).then(
       (opened) => {
         storage = opened;
@@ -80,7 +81,7 @@ export function createGatewayState(options: GatewayStateOptions): GatewayState {
         lastFailureAt = clock();
         lastFailure = error;
         logger.error({ err: error }, `the ${configuredStoreName(config)} could not be opened`);
-        throw storeUnavailable(configuredStoreName(config), error);
+        throw storeUnreachable(configuredStoreName(config), error);
       },
     );
     return opening;
@@ -92,7 +93,8 @@ export function createGatewayState(options: GatewayStateOptions): GatewayState {
       code: "gateway_stopped",
       message: "The gateway running this background response stopped before it finished.",
     });
-    if (failed.length > 0) logger.warn({ responses: failed }, "background responses of a stopped gateway marked failed");
+    if (failed.length > 0)
+      logger.warn({ responses: failed }, "background responses of a stopped gateway marked failed");
   };
 
   const every = (ms: number, task: () => Promise<unknown>) => {

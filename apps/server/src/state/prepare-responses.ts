@@ -22,7 +22,9 @@ import {
 import type { ClientIdentity } from "../auth";
 import type { ServerServices } from "../server-services";
 import { expandCompactions } from "./compaction";
-import { unknownReference, storingTurnedOff } from "./state-errors";
+import { storedItemShape } from "./item-shape";
+import { storingTurnedOff, unknownReference } from "./state-errors";
+import { ownerOf } from "./stored-objects";
 
 /** The stored state a request continues: a chain or a conversation (never both), and its own input. */
 export interface ResolvedState {
@@ -90,7 +92,9 @@ export function withItemIds(items: readonly ContextItem[], ids: IdGenerator): St
   return items.map((entry) => {
     const own = (entry.item as { id?: unknown }).id;
     const id = entry.id ?? (typeof own === "string" && own !== "" ? own : ids(itemIdPrefix(entry.item)));
-    const item = own === id ? entry.item : ({ ...entry.item, id } as ResponseInputItem);
+    // Stored items are kept as the producer returned them; what the client sent gets OpenAI's listed shape.
+    const shaped = entry.producer === null ? storedItemShape(entry.item) : entry.item;
+    const item = own === id && shaped === entry.item ? shaped : ({ ...shaped, id } as ResponseInputItem);
     return { id, item, producer: entry.producer };
   });
 }
@@ -139,7 +143,9 @@ async function resolveState(
   if (conversationId !== null && conversationItems === undefined)
     throw unknownReference("Conversation", conversationId, "conversation");
   const newInput =
-    found === undefined ? input.map((item) => ({ item, producer: null })) : resolveItemReferences(input, found);
+    found === undefined
+      ? input.map((item) => ({ item, producer: null }))
+      : resolveItemReferences(input, found);
   return {
     ...(chain === undefined ? {} : { chain }),
     ...(conversationItems === undefined ? {} : { conversationItems }),
@@ -166,13 +172,13 @@ export async function prepareResponses(
   checkStateFields(request, state.enabled, references);
   const responseId = services.ids("resp");
   const ids: IdGenerator = (prefix) => (prefix === "resp" ? responseId : services.ids(prefix));
-  const owner: Owner = { keyId: identity?.id ?? "anonymous" };
+  const owner = ownerOf(identity);
   const stores = state.enabled && request.store !== false;
   const conversationId = conversationIdOf(request.conversation);
   const needsStore =
     stores || request.previous_response_id != null || conversationId !== null || references.length > 0;
   const storage = needsStore ? await state.storage() : undefined;
-  const resolved =
+  const resolved: ResolvedState =
     storage === undefined
       ? { newInput: inputItemsOf(request.input).map((item) => ({ item, producer: null })), stateful: false }
       : await resolveState(storage, owner, request, references);
@@ -196,7 +202,10 @@ export async function prepareResponses(
       [...history, ...resolved.newInput],
       target === undefined ? NO_PRODUCER : producerOf(target),
     );
-    return { input: expandCompactions(applied.input), warnings: target === undefined ? [] : applied.warnings };
+    return {
+      input: expandCompactions(applied.input),
+      warnings: target === undefined ? [] : applied.warnings,
+    };
   };
   return {
     responseId,

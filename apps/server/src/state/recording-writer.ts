@@ -29,9 +29,9 @@ const RESPONSE_EVENTS = new Set([
 ]);
 const TERMINAL_EVENTS = new Set(["response.completed", "response.incomplete", "response.failed"]);
 const OUTPUT_ITEM_DONE = "response.output_item.done";
-/** A cheap test whether a write holds any frame worth parsing. */
+/** A cheap test whether a write holds any frame worth parsing (by its `event:` line or its data's `type`). */
 const INTERESTING =
-  /^event: response\.(created|queued|in_progress|completed|incomplete|failed|output_item\.done)$/m;
+  /^(event: |data: \{"type":")response\.(created|queued|in_progress|completed|incomplete|failed|output_item\.done)\b/m;
 
 interface Frame {
   event: string | undefined;
@@ -45,7 +45,10 @@ function parseFrame(text: string): Frame {
     if (line.startsWith("event:")) event = line.slice(6).trim();
     else if (line.startsWith("data:")) data.push(line.slice(line.startsWith("data: ") ? 6 : 5));
   }
-  return { event, data: data.join("\n") };
+  const joined = data.join("\n");
+  // A frame without an `event:` line is named by its data's `type`, as Responses events always carry one.
+  if (event === undefined) event = /^\{"type":"([^"]+)"/.exec(joined)?.[1];
+  return { event, data: joined };
 }
 
 /** How a stream that never sent its terminal event ended. */

@@ -1,4 +1,5 @@
 import { GatewayError, invalidRequest, operationNotAllowed } from "@switchyard/core";
+import { StoreUnavailableError } from "@switchyard/store";
 
 /** What a stored object is called in messages: `Response`, `Conversation`, `Item`. */
 export type StoredKind = "Response" | "Conversation" | "Item";
@@ -22,22 +23,17 @@ export function unknownReference(kind: StoredKind, id: string, param: string): G
   return invalidRequest(`${param}: ${kind.toLowerCase()} with id '${id}' not found.`, param, "not_found");
 }
 
-/** The 503 for a request that needs the store while it cannot be reached. */
-export function storeUnavailable(store: string, cause: unknown): GatewayError {
-  return new GatewayError({
-    status: 503,
-    type: "api_error",
-    code: "store_unavailable",
-    message: `The response store (${store}) cannot be reached; requests with store: false and no previous_response_id, conversation or item_reference still work.`,
-    retryable: true,
-    cause,
-  });
-}
-
 /** The 400 for a stateful feature while the operator has turned storing off. */
 export function storingTurnedOff(param: string): GatewayError {
   return operationNotAllowed(
     param,
     `${param} needs stored responses, and storing is turned off on this gateway; send store: false and the earlier turns in input.`,
   );
+}
+
+/** The 503 for a request that needs the store while it cannot be opened. */
+export function storeUnreachable(store: string, cause: unknown): StoreUnavailableError {
+  if (cause instanceof StoreUnavailableError) return cause;
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  return new StoreUnavailableError(store, "unreachable", detail, cause);
 }

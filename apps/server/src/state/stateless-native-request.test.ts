@@ -2,7 +2,8 @@ import { ResponsesRequestSchema } from "@switchyard/core";
 import { describe, expect, it } from "vitest";
 import { statelessNativeRequest } from "./stateless-native-request";
 
-const parse = (body: Record<string, unknown>) => ResponsesRequestSchema.parse({ model: "x", input: "Hi", ...body });
+const parse = (body: Record<string, unknown>) =>
+  ResponsesRequestSchema.parse({ model: "x", input: "Hi", ...body });
 
 describe("statelessNativeRequest", () => {
   const cases: {
@@ -66,7 +67,9 @@ describe("statelessNativeRequest", () => {
 
   it("removes state fields from extensions.openai with a warning naming each", () => {
     const result = statelessNativeRequest(
-      parse({ extensions: { openai: { store: true, previous_response_id: "resp_9", service_tier: "flex" } } }),
+      parse({
+        extensions: { openai: { store: true, previous_response_id: "resp_9", service_tier: "flex" } },
+      }),
       "gpt-4o",
       undefined,
     );
