@@ -1,7 +1,45 @@
+import { invalidRequest } from "@switchyard/core";
 import type { CanonicalModel, Offering, ProviderRegistration } from "@switchyard/router";
 
 /** The endpoint paths the gateway serves for every model (translating where the upstream lacks one). */
-export const GATEWAY_ENDPOINTS = ["/v1/chat/completions", "/v1/responses"] as const;
+export const GATEWAY_ENDPOINTS = ["/v1/chat/completions", "/v1/responses", "/v1/messages"] as const;
+
+/** A gateway endpoint path. */
+export type GatewayEndpoint = (typeof GATEWAY_ENDPOINTS)[number];
+
+/** The values of the listings' `?endpoint=` filter and the endpoint each names. */
+export const ENDPOINT_FILTER_VALUES: Readonly<Record<string, GatewayEndpoint>> = {
+  chat_completions: "/v1/chat/completions",
+  responses: "/v1/responses",
+  messages: "/v1/messages",
+};
+
+/**
+ * The endpoint a listing's `?endpoint=` asks for, or `undefined` when the query has none; an unknown value
+ * is a 400 naming the parameter.
+ */
+export function endpointFilterOf(requestUrl: string | undefined): GatewayEndpoint | undefined {
+  const query = new URLSearchParams((requestUrl ?? "").split("?")[1] ?? "");
+  const value = query.get("endpoint");
+  if (value === null) return undefined;
+  const endpoint = Object.hasOwn(ENDPOINT_FILTER_VALUES, value) ? ENDPOINT_FILTER_VALUES[value] : undefined;
+  if (endpoint === undefined)
+    throw invalidRequest(
+      `endpoint: expected one of ${Object.keys(ENDPOINT_FILTER_VALUES).join(", ")}`,
+      "endpoint",
+    );
+  return endpoint;
+}
+
+/**
+ * The endpoints an offering is served on. Every endpoint, for every offering: the gateway translates
+ * where the upstream lacks one (Responses-only models reach Chat and Messages through the Responses API).
+ */
+export const supportedEndpoints = (_offering: Offering): readonly GatewayEndpoint[] => GATEWAY_ENDPOINTS;
+
+/** Whether the offering is served on `endpoint`; every offering is when no endpoint is asked for. */
+export const servesEndpoint = (offering: Offering, endpoint: GatewayEndpoint | undefined): boolean =>
+  endpoint === undefined || supportedEndpoints(offering).includes(endpoint);
 
 /** An OpenAI model object, as `/v1/models` lists it. */
 export interface ModelObject {
@@ -28,9 +66,15 @@ export function catalogModelSummary(model: CanonicalModel): CatalogModelSummary 
   return { id: model.id, object: "model", owned_by: model.ownedBy, aliases: model.aliases };
 }
 
-/** The offerings of a model whose provider is configured. */
-export function servedOfferings(model: CanonicalModel, providerNames: ReadonlySet<string>): Offering[] {
-  return model.offerings.filter((offering) => providerNames.has(offering.provider));
+/** The offerings of a model whose provider is configured, on `endpoint` when one is given. */
+export function servedOfferings(
+  model: CanonicalModel,
+  providerNames: ReadonlySet<string>,
+  endpoint?: GatewayEndpoint,
+): Offering[] {
+  return model.offerings.filter(
+    (offering) => providerNames.has(offering.provider) && servesEndpoint(offering, endpoint),
+  );
 }
 
 /** The OpenAI model object of a catalog model. */
@@ -63,8 +107,8 @@ export function directoryOffering(offering: Offering, available: boolean) {
       streaming: offering.capabilities.streaming,
       logprobs: offering.capabilities.logprobs,
     },
-    // Both endpoints are served for every offering; `native_endpoints` says which the upstream speaks.
-    supported_endpoints: [...GATEWAY_ENDPOINTS],
+    // `native_endpoints` says which of them the upstream speaks itself.
+    supported_endpoints: [...supportedEndpoints(offering)],
     native_endpoints: offering.endpoints.map((endpoint) =>
       endpoint === "chat" ? "/v1/chat/completions" : "/v1/responses",
     ),

@@ -11,7 +11,7 @@ import type { SseWriter } from "./sse-writer";
 
 /** Options of `relayChatStream`. */
 export interface ChatStreamRelayOptions {
-  /** The client's `stream_options.include_usage`. */
+  /** The client's `stream_options.include_usage`: whether chunks before the final one keep `usage`. */
   includeUsage: boolean;
   /** Aborted when the client disconnects. */
   signal: AbortSignal;
@@ -37,9 +37,10 @@ export interface ChatStreamRelayResult {
  * Relays Chat chunks to the client, one SSE frame per chunk, and ends the stream with a final
  * `choices: []` chunk that carries `routing_metadata`, then `data: [DONE]`.
  *
- * Usage: the upstream is always asked for usage (for cost). When the client asked `include_usage`, the
- * upstream usage chunk is that final chunk; otherwise `usage` is removed from every chunk and the final
- * chunk carries `routing_metadata` alone. A mid-stream failure sends `data: {"error":{...}}` and no
+ * Usage: the upstream is always asked for usage (for cost), and the final chunk carries it whether or not
+ * the client sent `include_usage`, as the gateway's contract says ("the final chunk has `choices: []` and
+ * contains usage and routing_metadata"); the upstream's own usage chunk becomes that final chunk. Without
+ * `include_usage`, `usage` is removed from the chunks before it, as OpenAI sends them. A mid-stream failure sends `data: {"error":{...}}` and no
  * `[DONE]`, which the OpenAI SDK raises as an `APIError`. The caller ends the response.
  */
 export async function relayChatStream(
@@ -76,7 +77,7 @@ export async function relayChatStream(
   if (options.signal.aborted) return { usage, clientAborted: true };
   const routingMetadata = options.complete(usage);
   const final: ChatCompletionChunk =
-    options.includeUsage && usageChunk !== undefined
+    usageChunk !== undefined
       ? { ...usageChunk, routing_metadata: routingMetadata }
       : {
           id: last?.id ?? options.fallbackId,
@@ -84,7 +85,7 @@ export async function relayChatStream(
           created: last?.created ?? options.fallbackCreated,
           model: last?.model ?? "",
           choices: [],
-          ...(options.includeUsage ? { usage } : {}),
+          usage,
           routing_metadata: routingMetadata,
         };
   await writer.write(encodeJsonSseFrame(final));

@@ -119,11 +119,11 @@ describe.each(PROVIDER_CASES)("POST /v1/chat/completions on $provider", (provide
       const upstream = harness.fakes[provider.fake].lastRequest;
       expect(upstream.body).not.toHaveProperty("gateway");
       if (stream) {
-        // The final chunk has no choices and carries routing_metadata; usage only because it was not asked.
+        // The final chunk has no choices and carries usage and routing_metadata, though usage was not asked.
         const final = chunks.at(-1) as ChatCompletionChunk & { routing_metadata?: { provider: string } };
         expect(final.choices).toEqual([]);
         expect(final.routing_metadata?.provider).toBe(provider.provider);
-        expect(final.usage ?? null).toBeNull();
+        expect(final.usage).toMatchObject({ prompt_tokens: 12, completion_tokens: expect.any(Number) });
       } else {
         const metadata = (completion as ChatCompletion & { routing_metadata: Record<string, unknown> })
           .routing_metadata;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { helloFrom } from "./fakes/fake-reply";
 import { CLIENT_KEY, startHarness, useSharedHarness } from "./gateway-harness";
+import { postRaw } from "./raw-client";
 
 const harness = useSharedHarness({ file: { modelAliases: { "house-model": "gemini-2.5-flash" } } });
 
@@ -51,6 +52,36 @@ describe("catalog endpoints", () => {
     expect(unserved.response.status).toBe(404);
   });
 
+  // Every model is served on every endpoint (translated where the upstream lacks it), so each filter keeps
+  // the whole list: the Responses-only models included on Chat and Messages.
+  it.each(["responses", "chat_completions", "messages"])(
+    "filter /v1/models and the directory by ?endpoint=%s",
+    async (endpoint) => {
+      const all = await harness.client.models.list();
+      const filtered = await harness.client.models.list({ query: { endpoint } });
+      const ids = filtered.data.map((model) => model.id);
+      expect(ids).toEqual(all.data.map((model) => model.id));
+      expect(ids).toEqual(expect.arrayContaining(["o3-pro", "gpt-5.5-pro", "claude-sonnet-4-6"]));
+      const path = `/v1/${endpoint === "chat_completions" ? "chat/completions" : endpoint}`;
+      const directory = await get(`/v1/directory/models?endpoint=${endpoint}`);
+      const offerings = directory.body.data.flatMap(
+        (model: { providers: { supported_endpoints: string[] }[] }) => model.providers,
+      );
+      expect(offerings.length).toBeGreaterThan(0);
+      for (const offering of offerings) expect(offering.supported_endpoints).toContain(path);
+    },
+  );
+
+  it.each(["/v1/models?endpoint=embeddings", "/v1/directory/models?endpoint="])(
+    "refuse an unknown endpoint filter (%s) with a 400 naming it",
+    async (path) => {
+      const answer = await get(path);
+      expect(answer.response.status).toBe(400);
+      expect(answer.body.error).toMatchObject({ param: "endpoint", type: "invalid_request_error" });
+      expect(answer.body.error.message).toContain("chat_completions, responses, messages");
+    },
+  );
+
   it("describes providers, canonical models and the directory", async () => {
     const providers = await get("/v1/registry/providers");
     expect(providers.body.data.map((provider: { id: string }) => provider.id)).toEqual([
@@ -80,7 +111,7 @@ describe("catalog endpoints", () => {
     expect(o3pro.providers[0]).toMatchObject({
       provider: "openai",
       available: true,
-      supported_endpoints: ["/v1/chat/completions", "/v1/responses"],
+      supported_endpoints: ["/v1/chat/completions", "/v1/responses", "/v1/messages"],
       native_endpoints: ["/v1/responses"],
       pricing: { input: expect.any(Number), output: expect.any(Number) },
       context_window: expect.any(Number),
@@ -149,12 +180,17 @@ describe("answers", () => {
     expect(harness.fakes.openai.lastRequest.body).toMatchObject({ model: "o3-pro" });
   });
 
-  it("put usage and routing_metadata on the final chunk when the client asks include_usage", async () => {
+  // The contract: "The final chunk has choices: [] (empty) and contains usage and routing_metadata".
+  it.each([
+    { name: "include_usage: true", streamOptions: { include_usage: true } },
+    { name: "include_usage: false", streamOptions: { include_usage: false } },
+    { name: "no stream_options", streamOptions: undefined },
+  ])("put usage and routing_metadata on the final chunk with $name", async ({ streamOptions }) => {
     const stream = await harness.client.chat.completions.create({
       model: "gemini-2.5-flash",
       messages: [{ role: "user", content: "hi" }],
       stream: true,
-      stream_options: { include_usage: true },
+      ...(streamOptions === undefined ? {} : { stream_options: streamOptions }),
     });
     const chunks = [];
     for await (const chunk of stream) chunks.push(chunk);
@@ -164,6 +200,27 @@ describe("answers", () => {
     expect(final.routing_metadata?.provider).toBe("google");
     // No other chunk carries usage.
     expect(chunks.slice(0, -1).every((chunk) => chunk.usage == null)).toBe(true);
+  });
+
+  // The cost needs the usage, which a stream reports at its end: documented in the server README.
+  it.each([
+    { path: "/v1/chat/completions", body: { messages: [{ role: "user", content: "hi" }] } },
+    { path: "/v1/responses", body: { input: "hi" } },
+  ])("carry a stream's cost in its final event, not in x-switchyard-cost-usd ($path)", async (request) => {
+    const answer = await postRaw(harness.url, request.path, {
+      model: "claude-sonnet-4-6",
+      stream: true,
+      ...request.body,
+    });
+    expect(answer.headers.get("x-switchyard-provider")).toBe("anthropic");
+    expect(answer.headers.has("x-switchyard-cost-usd")).toBe(false);
+    const last = answer.events.filter((event) => event.data !== "[DONE]").at(-1)!;
+    const parsed = JSON.parse(last.data) as {
+      routing_metadata?: { cost?: { usd: number } };
+      response?: { routing_metadata?: { cost?: { usd: number } } };
+    };
+    const metadata = parsed.routing_metadata ?? parsed.response?.routing_metadata;
+    expect(metadata?.cost?.usd).toBeGreaterThan(0);
   });
 
   it("send each SSE frame LF-only and end a Chat stream with data: [DONE]", async () => {

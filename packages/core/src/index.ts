@@ -7,6 +7,7 @@ export * from "./chat/chat-tools";
 export * from "./chat/reasoning-details";
 export * from "./chat/reasoning-envelope";
 export * from "./errors";
+export * from "./gateway/extension-owned-fields";
 export * from "./gateway/gateway-options";
 export * from "./gateway/routing-metadata";
 export * from "./gateway/warning";

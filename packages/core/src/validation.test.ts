@@ -45,6 +45,63 @@ describe("malformed requests are rejected with the field path", () => {
     ],
     ["chat: temperature out of range", chat({ temperature: 3 }), "temperature", "must be <= 2"],
     ["chat: n not an integer", chat({ n: 1.5 }), "n", "expected an int"],
+    ["chat: n above the documented 10", chat({ n: 11 }), "n", "must be <= 10"],
+    ["chat: n of zero", chat({ n: 0 }), "n", "must be >= 1"],
+    [
+      "chat: models and gateway.models",
+      { messages: [{ role: "user", content: "x" }], models: ["gpt-4o"], gateway: { models: ["gpt-4o"] } },
+      "models",
+      "same setting in two forms",
+    ],
+    [
+      "chat: routing and gateway.routing",
+      chat({ routing: { optimize: "cost" }, gateway: { routing: { optimize: "latency" } } }),
+      "routing",
+      "same setting in two forms",
+    ],
+    ["chat: model and models", chat({ models: ["gpt-4o"] }), "models", "mutually exclusive"],
+    [
+      "chat: extensions.anthropic.model",
+      chat({ model: "claude-haiku-4-5", extensions: { anthropic: { model: "claude-opus-4-6" } } }),
+      "extensions.anthropic.model",
+      "set by the gateway",
+    ],
+    [
+      "chat: extensions.deepseek.stream",
+      chat({ extensions: { deepseek: { stream: true } } }),
+      "extensions.deepseek.stream",
+      "set by the gateway",
+    ],
+    [
+      "chat: extensions.google.generationConfig.candidateCount",
+      chat({ extensions: { google: { generationConfig: { candidateCount: 4, temperature: 1 } } } }),
+      "extensions.google.generationConfig.candidateCount",
+      "set by the gateway",
+    ],
+    [
+      "chat: tools of an OpenAI-compatible server's extension",
+      chat({ extensions: { groq: { tools: [] } } }),
+      "extensions.groq.tools",
+      "set by the gateway",
+    ],
+    [
+      "responses: extensions.openai.model",
+      responses({ extensions: { openai: { model: "o3-pro" } } }),
+      "extensions.openai.model",
+      "set by the gateway",
+    ],
+    [
+      "responses: extensions.openai.input",
+      responses({ extensions: { openai: { input: "other" } } }),
+      "extensions.openai.input",
+      "set by the gateway",
+    ],
+    [
+      "chat: unknown top-level routing objective",
+      chat({ routing: { optimize: "cheapest" } }),
+      "routing.optimize",
+      "expected one of",
+    ],
     [
       "chat: tool without name",
       chat({ tools: [{ type: "function", function: { description: "x" } }] }),
@@ -176,6 +233,39 @@ describe("malformed requests are rejected with the field path", () => {
     expect(error.message.startsWith(`${path}: `)).toBe(true);
     expect(error.message).toContain(messagePart);
     expect(error.message).not.toMatch(/"code":|ZodError|\[\s*\{/);
+  });
+});
+
+describe("what parsing accepts and normalizes", () => {
+  it("moves models and routing into gateway, keeping gateway.metadata", () => {
+    const body = {
+      messages: [{ role: "user", content: "x" }],
+      models: ["claude-haiku-4-5", "gpt-4o"],
+      routing: { optimize: "cost", providers: ["anthropic"] },
+      gateway: { metadata: { tags: ["a"] } },
+    };
+    expect(parseOrThrow(ChatCompletionRequestSchema, body)).toEqual({
+      messages: [{ role: "user", content: "x" }],
+      gateway: {
+        metadata: { tags: ["a"] },
+        models: ["claude-haiku-4-5", "gpt-4o"],
+        routing: { optimize: "cost", providers: ["anthropic"] },
+      },
+    });
+  });
+
+  it("lets extensions set what the gateway does not own", () => {
+    const extensions = {
+      anthropic: { thinking: { type: "enabled", budget_tokens: 2048 }, betas: ["x"] },
+      google: { safetySettings: [], generationConfig: { thinkingConfig: { thinkingBudget: 0 } } },
+      openai: { prompt_cache_retention: "24h" },
+    };
+    expect(parseOrThrow(ChatCompletionRequestSchema, chat({ extensions })).extensions).toEqual(extensions);
+  });
+
+  it("accepts n from 1 to 10", () => {
+    expect(parseOrThrow(ChatCompletionRequestSchema, chat({ n: 10 })).n).toBe(10);
+    expect(parseOrThrow(ChatCompletionRequestSchema, chat({ n: 1 })).n).toBe(1);
   });
 });
 

@@ -17,7 +17,7 @@ describe("responses (native passthrough)", () => {
     include: ["reasoning.encrypted_content"],
     brand_new_option: { level: 3 },
     gateway: { routing: { optimize: "latency" } },
-    extensions: { openai: { service_tier: "priority" }, google: { safety: "off" } },
+    extensions: { openai: { prompt_cache_retention: "24h" }, google: { safety: "off" } },
   });
 
   it("sends the request as given, less gateway, with extensions.openai merged", async () => {
@@ -33,7 +33,7 @@ describe("responses (native passthrough)", () => {
       tools: [{ type: "web_search" }],
       include: ["reasoning.encrypted_content"],
       brand_new_option: { level: 3 },
-      service_tier: "priority",
+      prompt_cache_retention: "24h",
     });
     expect(fake.requests[0]?.headers.accept).toBe("text/event-stream");
   });

@@ -72,7 +72,7 @@ async function streamChat(
   routeRequest: RouteRequest,
   upstream: UpstreamChatRequest,
 ): Promise<void> {
-  // Usage is always requested upstream: the cost needs it. The client sees it only if it asked.
+  // Usage is always requested upstream: the cost needs it, and the final chunk always carries it.
   const includeUsage = upstream.stream_options?.include_usage === true;
   const streamingRequest: UpstreamChatRequest = {
     ...upstream,

@@ -1,21 +1,25 @@
 import { modelNotFound } from "@switchyard/core";
-import { configuredProviderNames, modelObject, servedOfferings } from "../catalog-view";
+import { configuredProviderNames, endpointFilterOf, modelObject, servedOfferings } from "../catalog-view";
 import type { Route } from "../route-table";
 import { sendJson } from "../send-json";
 import type { ServerServices } from "../server-services";
 
-/** `GET /v1/models`: the canonical models at least one configured provider serves, in OpenAI's list shape. */
+/**
+ * `GET /v1/models`: the canonical models at least one configured provider serves, in OpenAI's list shape;
+ * `?endpoint=responses|chat_completions|messages` keeps those served on that endpoint.
+ */
 export function listModelsRoute(services: ServerServices): Route {
   return {
     method: "GET",
     path: "/v1/models",
     authenticated: true,
     async handle(context) {
+      const endpoint = endpointFilterOf(context.request.url);
       const created = Math.floor(services.startedAt / 1000);
       const providers = configuredProviderNames(services.providers);
       const data = services.router
         .models()
-        .filter((model) => servedOfferings(model, providers).length > 0)
+        .filter((model) => servedOfferings(model, providers, endpoint).length > 0)
         .map((model) => modelObject(model.id, model, created));
       sendJson(context.response, 200, { object: "list", data });
     },

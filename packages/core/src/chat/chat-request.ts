@@ -1,10 +1,11 @@
 import { z } from "zod";
 import {
   GatewayOptionsSchema,
+  GatewayRoutingSchema,
   ProviderExtensionsSchema,
-  requireOneModelSource,
 } from "../gateway/gateway-options";
 import { ChatMessageSchema } from "./chat-messages";
+import { checkChatRoutingForms, liftChatRoutingForms } from "./chat-routing-forms";
 import { ChatResponseFormatSchema, ChatToolChoiceSchema, ChatToolSchema } from "./chat-tools";
 
 /**
@@ -22,7 +23,10 @@ export const ReasoningEffortSchema = z.enum([
   "max",
 ]);
 
-/** The body of `POST /v1/chat/completions`, with the gateway extensions. Unknown fields pass through. */
+/**
+ * The body of `POST /v1/chat/completions`, with the gateway extensions. Unknown fields pass through. The
+ * top-level `models` and `routing` (the documented Chat forms) come out of parsing moved into `gateway`.
+ */
 export const ChatCompletionRequestSchema = z
   .looseObject({
     model: z.string().min(1).optional(),
@@ -37,7 +41,7 @@ export const ChatCompletionRequestSchema = z
     min_p: z.number().min(0).max(1).nullish(),
     top_a: z.number().min(0).max(1).nullish(),
     repetition_penalty: z.number().nullish(),
-    n: z.number().int().min(1).max(128).nullish(),
+    n: z.number().int().min(1).max(10).nullish(),
     stop: z.union([z.string(), z.array(z.string())]).nullish(),
     max_tokens: z.number().int().min(1).nullish(),
     max_completion_tokens: z.number().int().min(1).nullish(),
@@ -66,10 +70,13 @@ export const ChatCompletionRequestSchema = z
     audio: z.record(z.string(), z.unknown()).nullish(),
     prediction: z.record(z.string(), z.unknown()).nullish(),
     web_search_options: z.record(z.string(), z.unknown()).optional(),
+    models: z.array(z.string().min(1)).min(1).optional(),
+    routing: GatewayRoutingSchema.optional(),
     gateway: GatewayOptionsSchema.optional(),
     extensions: ProviderExtensionsSchema.optional(),
   })
-  .superRefine(requireOneModelSource);
+  .superRefine(checkChatRoutingForms)
+  .transform(liftChatRoutingForms);
 
 export type ReasoningEffort = z.infer<typeof ReasoningEffortSchema>;
 /** A validated Chat Completions request. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { refuseGatewayOwnedFields } from "./extension-owned-fields";
 
 /** `gateway.routing.optimize`: what the router selects for. */
 export const RoutingObjectiveSchema = z.enum(["cost", "latency", "throughput", "balanced"]);
@@ -37,13 +38,18 @@ export const GatewayOptionsSchema = z.looseObject({
   metadata: GatewayMetadataSchema.optional(),
 });
 
-/** `extensions.{anthropic,openai,google,deepseek}`: bodies merged as sent into that provider's request. */
-export const ProviderExtensionsSchema = z.looseObject({
-  anthropic: z.record(z.string(), z.unknown()).optional(),
-  openai: z.record(z.string(), z.unknown()).optional(),
-  google: z.record(z.string(), z.unknown()).optional(),
-  deepseek: z.record(z.string(), z.unknown()).optional(),
-});
+/**
+ * `extensions.{anthropic,openai,google,deepseek}`: bodies merged as sent into that provider's request,
+ * except the fields the gateway owns (`GATEWAY_OWNED_EXTENSION_FIELDS`), which are refused.
+ */
+export const ProviderExtensionsSchema = z
+  .looseObject({
+    anthropic: z.record(z.string(), z.unknown()).optional(),
+    openai: z.record(z.string(), z.unknown()).optional(),
+    google: z.record(z.string(), z.unknown()).optional(),
+    deepseek: z.record(z.string(), z.unknown()).optional(),
+  })
+  .superRefine(refuseGatewayOwnedFields);
 
 /**
  * The rule both request schemas share: exactly one of `model` and `gateway.models`. Used as a zod
