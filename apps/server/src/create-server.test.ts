@@ -110,11 +110,7 @@ describe("createServer with fake providers", () => {
       }),
     });
     const url = await serve([{ provider, apiKeys: ["fake-upstream-key"] }]);
-    const response = await post(url, "/v1/responses", {
-      model: "gpt-4o",
-      input: "hi",
-      previous_response_id: "resp_x",
-    });
+    const response = await post(url, "/v1/responses", { model: "gpt-4o", input: "hi" });
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({
       error: { message: "No such response", code: "not_found" },

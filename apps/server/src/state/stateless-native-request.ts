@@ -19,8 +19,9 @@ function reasons(request: ResponsesRequest, providerModelId: string, model: Mode
  * `previous_response_id`, `conversation` or `background` (the gateway already turned them into `input`
  * and runs the work itself), and on a reasoning model `include: ["reasoning.encrypted_content"]`, so the
  * reasoning comes back inline and can go into the next turn's input
- * (https://platform.openai.com/docs/guides/reasoning#encrypted-reasoning-items). The same fields inside
- * `extensions.openai`, which the provider merges last, are removed with a warning.
+ * (https://platform.openai.com/docs/guides/reasoning#encrypted-reasoning-items). An `extensions.openai`
+ * `store` (which the provider would merge last) is removed with a warning; core's schema already refuses
+ * the other state fields there.
  */
 export function statelessNativeRequest(
   request: ResponsesRequest,
