@@ -1,5 +1,5 @@
 import { parseOrThrow } from "@switchyard/core";
-import { readJsonBody } from "../read-json-body";
+import { bodyReadOptions, readJsonBody } from "../read-json-body";
 import type { Route } from "../route-table";
 import { sendJson } from "../send-json";
 import type { ServerServices } from "../server-services";
@@ -32,7 +32,7 @@ export function createConversationItemsRoute(services: ServerServices): Route {
     authenticated: true,
     async handle(context) {
       const id = context.params["id"]!;
-      const body = await readJsonBody(context.request, { limitBytes: services.config.limits.bodyBytes });
+      const body = await readJsonBody(context.request, bodyReadOptions(services.config.limits));
       const request = parseOrThrow(ConversationItemsCreateSchema, body);
       const storage = await storageForLookup(services, "Conversation", id);
       const items = clientItems(request.items, services.ids);

@@ -1,5 +1,5 @@
 import { parseOrThrow } from "@switchyard/core";
-import { hasRequestBody, readJsonBody } from "../read-json-body";
+import { bodyReadOptions, hasRequestBody, readJsonBody } from "../read-json-body";
 import type { Route } from "../route-table";
 import { sendJson } from "../send-json";
 import type { ServerServices } from "../server-services";
@@ -21,7 +21,7 @@ export function createConversationRoute(services: ServerServices): Route {
     async handle(context) {
       // The SDK's `conversations.create()` may send no body at all.
       const body = hasRequestBody(context.request)
-        ? await readJsonBody(context.request, { limitBytes: services.config.limits.bodyBytes })
+        ? await readJsonBody(context.request, bodyReadOptions(services.config.limits))
         : {};
       const request = parseOrThrow(ConversationCreateSchema, body);
       const storage = await storageForWrite(services, "conversation");
@@ -61,7 +61,7 @@ export function updateConversationRoute(services: ServerServices): Route {
     authenticated: true,
     async handle(context) {
       const id = context.params["id"]!;
-      const body = await readJsonBody(context.request, { limitBytes: services.config.limits.bodyBytes });
+      const body = await readJsonBody(context.request, bodyReadOptions(services.config.limits));
       const request = parseOrThrow(ConversationUpdateSchema, body);
       const storage = await storageForLookup(services, "Conversation", id);
       const conversation = await storage.conversations.updateMetadata(

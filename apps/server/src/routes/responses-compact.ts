@@ -6,7 +6,7 @@ import {
   ResponsesRequestSchema,
 } from "@switchyard/core";
 import { inputItemsOf } from "@switchyard/store";
-import { readJsonBody } from "../read-json-body";
+import { bodyReadOptions, readJsonBody } from "../read-json-body";
 import { recordTarget } from "../record-routing";
 import { wholeResponse } from "../responses-answer";
 import { routeResponses } from "../responses-attempt";
@@ -42,7 +42,7 @@ export function compactResponsesRoute(services: ServerServices): Route {
     path: "/v1/responses/compact",
     authenticated: true,
     async handle(context) {
-      const body = await readJsonBody(context.request, { limitBytes: services.config.limits.bodyBytes });
+      const body = await readJsonBody(context.request, bodyReadOptions(services.config.limits));
       const fields = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
       if (typeof fields["model"] !== "string" || fields["model"] === "")
         throw invalidRequest("model: is required to compact a conversation.", "model");

@@ -9,7 +9,7 @@ import {
 import { chatRequestToAnthropic } from "@switchyard/provider-anthropic";
 import type { AttemptTarget, RequestRequirements } from "@switchyard/router";
 import { callOptionsFor, routeRequestOf } from "../gateway-request";
-import { readJsonBody } from "../read-json-body";
+import { bodyReadOptions, readJsonBody } from "../read-json-body";
 import { recordTarget } from "../record-routing";
 import type { ResponsesPlan } from "../responses-attempt";
 import type { Route } from "../route-table";
@@ -85,7 +85,7 @@ export function responsesInputTokensRoute(services: ServerServices): Route {
     path: "/v1/responses/input_tokens",
     authenticated: true,
     async handle(context) {
-      const body = await readJsonBody(context.request, { limitBytes: services.config.limits.bodyBytes });
+      const body = await readJsonBody(context.request, bodyReadOptions(services.config.limits));
       const parsed = parseOrThrow(ResponsesRequestSchema, body);
       if (parsed.model === undefined && parsed.gateway?.models === undefined)
         throw invalidRequest("model: is required to count input tokens.", "model");

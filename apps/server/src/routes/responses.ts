@@ -1,6 +1,6 @@
 import { parseOrThrow, type ResponsesRequest, ResponsesRequestSchema } from "@switchyard/core";
 import { requestedModelOf } from "../gateway-request";
-import { readJsonBody } from "../read-json-body";
+import { bodyReadOptions, readJsonBody } from "../read-json-body";
 import { recordTarget } from "../record-routing";
 import type { RequestContext } from "../request-context";
 import { streamAnswer, wholeResponse } from "../responses-answer";
@@ -59,7 +59,7 @@ export function responsesRoute(services: ServerServices): Route {
     path: "/v1/responses",
     authenticated: true,
     async handle(context) {
-      const body = await readJsonBody(context.request, { limitBytes: services.config.limits.bodyBytes });
+      const body = await readJsonBody(context.request, bodyReadOptions(services.config.limits));
       const request = parseOrThrow(ResponsesRequestSchema, body);
       const outcome = context.outcome;
       outcome.stream = request.stream === true;
