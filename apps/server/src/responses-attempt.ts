@@ -117,7 +117,12 @@ export async function startAttempt(
     if (!stream)
       return {
         kind: "native",
-        response: await readResponseObject(result, target.provider.name),
+        response: await readResponseObject(
+          result,
+          target.provider.name,
+          services.config.limits.upstreamAnswerBytes,
+          signal,
+        ),
         headers,
         warnings: [...attempt.warnings, ...native.warnings],
       };
