@@ -28,12 +28,13 @@ export interface RequestOutcome {
   completion?: unknown;
 }
 
-/** Everything a route handler gets for one request. */
-export interface RequestContext {
-  /** The `x-request-id` sent back on the response. */
+/**
+ * One client exchange as the answer pipeline sees it: an HTTP request, or one `response.create` on a
+ * WebSocket. Routing, completion and logging read only this.
+ */
+export interface ExchangeContext {
+  /** The `x-request-id` sent back on the response (a WebSocket exchange has its own). */
   readonly id: string;
-  readonly request: IncomingMessage;
-  readonly response: ServerResponse;
   readonly method: string;
   /** The path without the query string. */
   readonly path: string;
@@ -49,8 +50,14 @@ export interface RequestContext {
   readonly outcome: RequestOutcome;
 }
 
+/** Everything a route handler gets for one request. */
+export interface RequestContext extends ExchangeContext {
+  readonly request: IncomingMessage;
+  readonly response: ServerResponse;
+}
+
 /**
- * What serving one answer needs of its request: the abort signal and the outcome it records. A background
+ * What serving one answer needs of its exchange: the abort signal and the outcome it records. A background
  * response runs on one of its own, detached from the client's connection.
  */
-export type RunContext = Pick<RequestContext, "signal" | "outcome">;
+export type RunContext = Pick<ExchangeContext, "signal" | "outcome">;

@@ -6,6 +6,7 @@ import { completeRouting } from "./complete-routing";
 import type { RunContext } from "./request-context";
 import type { StartedResponses } from "./responses-attempt";
 import {
+  type ResponsesEventSink,
   type ResponsesRelayOptions,
   type ResponsesRelayResult,
   relayNativeResponsesStream,
@@ -13,7 +14,6 @@ import {
 } from "./responses-stream-relay";
 import { completedRoutingHeaders, routingHeaders } from "./routing-headers";
 import type { ServerServices } from "./server-services";
-import type { SseWriter } from "./sse-writer";
 import { startStreamedAnswer, streamCompletion } from "./streamed-answer";
 
 /** A whole (non-streamed) answer: the Response object with `routing_metadata`, and its headers. */
@@ -61,16 +61,17 @@ export function wholeResponse(
 }
 
 /**
- * Streams the answer into `writer`: native events relayed as sent, or Chat chunks transcoded to Responses
- * events. Undefined when the client left before the first event (the upstream stream is closed then).
- * The caller ends the writer.
+ * Streams the answer into the sink `open` returns (called with the response headers once the first item is
+ * in): native events relayed as sent, or Chat chunks transcoded to Responses events whose Response object
+ * echoes `options.request`. Undefined when the client left before the first item (the upstream stream is
+ * closed then). HTTP, WebSocket and background responses share it; the caller ends its transport.
  */
 export async function streamAnswer(
   services: ServerServices,
   context: RunContext,
   success: RouteSuccess<StartedResponses>,
   started: Extract<StartedResponses, { kind: "native-stream" | "chat-stream" }>,
-  writer: SseWriter,
+  open: (headers: Record<string, string>) => ResponsesEventSink,
   options: AnswerOptions,
 ): Promise<ResponsesRelayResult | undefined> {
   const primed = started.kind === "native-stream" ? started.events : started.chunks;
@@ -89,9 +90,9 @@ export async function streamAnswer(
     ]),
   };
   if (started.kind === "native-stream") {
-    writer.open({ ...started.headers, ...routingHeaders(success.target.offering) });
-    return relayNativeResponsesStream(writer, started.events.items, relayOptions);
+    const sink = open({ ...started.headers, ...routingHeaders(success.target.offering) });
+    return relayNativeResponsesStream(sink, started.events.items, relayOptions);
   }
-  writer.open(routingHeaders(success.target.offering));
-  return relayTranscodedResponsesStream(writer, started.chunks.items, transcoder!, relayOptions);
+  const sink = open(routingHeaders(success.target.offering));
+  return relayTranscodedResponsesStream(sink, started.chunks.items, transcoder!, relayOptions);
 }

@@ -143,7 +143,7 @@ export async function startAttempt(
 }
 
 /** Routes a planned Responses request: one attempt per candidate until one starts answering. */
-export function routeResponses(
+export function routePlannedResponses(
   services: ServerServices,
   run: RunContext,
   request: ResponsesRequest,

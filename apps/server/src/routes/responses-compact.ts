@@ -9,7 +9,7 @@ import { inputItemsOf } from "@switchyard/store";
 import { bodyReadOptions, readJsonBody } from "../read-json-body";
 import { recordTarget } from "../record-routing";
 import { wholeResponse } from "../responses-answer";
-import { routeResponses } from "../responses-attempt";
+import { routePlannedResponses } from "../responses-attempt";
 import type { Route } from "../route-table";
 import { sendJson } from "../send-json";
 import type { ServerServices } from "../server-services";
@@ -63,7 +63,7 @@ export function compactResponsesRoute(services: ServerServices): Route {
       context.outcome.requestedModel = client.model!;
       const prepared = await prepareResponses(services, context.identity, request);
       const plan = planResponses(request, prepared);
-      const success = await routeResponses(services, context, request, plan);
+      const success = await routePlannedResponses(services, context, request, plan);
       recordTarget(context, success);
       const started = success.value;
       if (started.kind !== "native" && started.kind !== "chat") throw new Error("compaction is not streamed");

@@ -5,14 +5,14 @@ import { errorToSend } from "../http-errors";
 import { recordTarget } from "../record-routing";
 import type { RequestContext, RunContext } from "../request-context";
 import { streamAnswer } from "../responses-answer";
-import { type ResponsesPlan, routeResponses } from "../responses-attempt";
+import { type ResponsesPlan, routePlannedResponses } from "../responses-attempt";
+import type { ResponsesEventSink } from "../responses-stream-relay";
 import { sendJson } from "../send-json";
 import type { ServerServices } from "../server-services";
-import type { SseWriter } from "../sse-writer";
 import { type BackgroundJob, JobStopped } from "./background-jobs";
 import { echoState, type PreparedResponses } from "./prepare-responses";
-import { endedEarly, failedEnding, recordingWriter, type StreamEnding } from "./recording-writer";
 import { responseFinisher } from "./response-finisher";
+import { endedEarly, failedEnding, responseRecorder, type StreamEnding } from "./response-recorder";
 import { streamStoredEvents } from "./stored-event-stream";
 
 /** A background request, prepared and planned (its plan always streams). */
@@ -24,38 +24,27 @@ export interface BackgroundStart {
   clientStreams: boolean;
 }
 
-const SEQUENCE = /"sequence_number":(\d+)/;
-
 /**
- * An SSE writer that appends each event to the store (for `GET /v1/responses/{id}?stream=true`) and wakes
- * the readers following the job on this instance.
+ * A sink that appends each event to the store (for `GET /v1/responses/{id}?stream=true`) and wakes the
+ * readers following the job on this instance. Sequence numbers come from the events themselves.
  */
-function storedEventsWriter(storage: Storage, job: BackgroundJob): SseWriter {
+function storedEventsSink(storage: Storage, job: BackgroundJob): ResponsesEventSink {
   let next = 0;
+  const append = async (values: readonly Record<string, unknown>[]) => {
+    const events: StoredEvent[] = values.map((event) => {
+      const sequence = event["sequence_number"];
+      const sequenceNumber = typeof sequence === "number" ? sequence : next;
+      next = sequenceNumber + 1;
+      return { sequenceNumber, event };
+    });
+    if (events.length === 0) return;
+    await storage.responses.appendEvents(job.id, events);
+    job.notify();
+  };
   return {
-    closed: false,
-    open: () => {},
-    end: () => {},
-    async write(chunk) {
-      const text = typeof chunk === "string" ? chunk : new TextDecoder().decode(chunk);
-      const events: StoredEvent[] = [];
-      for (const frame of text.split("\n\n")) {
-        const data = frame
-          .split("\n")
-          .filter((line) => line.startsWith("data:"))
-          .map((line) => line.slice(line.startsWith("data: ") ? 6 : 5))
-          .join("\n");
-        if (data === "") continue;
-        const event = JSON.parse(data) as Record<string, unknown>;
-        const sequence = SEQUENCE.exec(data);
-        const sequenceNumber = sequence === null ? next : Number(sequence[1]);
-        next = sequenceNumber + 1;
-        events.push({ sequenceNumber, event });
-      }
-      if (events.length === 0) return;
-      await storage.responses.appendEvents(job.id, events);
-      job.notify();
-    },
+    relay: (data) => append([JSON.parse(data) as Record<string, unknown>]),
+    writeJson: (value) => append([value as Record<string, unknown>]),
+    writeEvents: (events) => append(events as unknown as Record<string, unknown>[]),
   };
 }
 
@@ -82,22 +71,23 @@ async function runBackground(
   const run: RunContext = { signal: job.signal, outcome: {} };
   const finisher = responseFinisher(services, prepared, request, createdAt);
   const inProgress: ResponseObject = { ...queued, status: "in_progress" };
-  const writer = recordingWriter(storedEventsWriter(storage, job), finisher, inProgress);
+  const recorder = responseRecorder(finisher, inProgress);
+  const sink = recorder.wrap(storedEventsSink(storage, job));
   try {
     await storage.responses.update(prepared.owner, prepared.responseId, inProgress, services.clock());
-    const success = await routeResponses(services, run, request, plan);
+    const success = await routePlannedResponses(services, run, request, plan);
     recordTarget(run, success);
     const started = success.value;
     if (started.kind !== "native-stream" && started.kind !== "chat-stream")
       throw new Error("a background response runs as a stream");
-    const relayed = await streamAnswer(services, run, success, started, writer, {
+    const relayed = await streamAnswer(services, run, success, started, () => sink, {
       request: plan.request,
       ids: prepared.ids,
     });
     if (relayed === undefined || relayed.clientAborted || relayed.error !== undefined)
-      await writer.settle(endingOf(job, relayed?.error));
+      await recorder.settle(endingOf(job, relayed?.error));
   } catch (error) {
-    if (writer.final !== undefined) return;
+    if (recorder.final !== undefined) return;
     await finisher.finish(endedEarly(inProgress, [], endingOf(job, error)));
   }
 }

@@ -2,7 +2,7 @@ import type { ResponseObject, ResponsesRequest, Warning } from "@switchyard/core
 import type { Producer, StoredItem } from "@switchyard/store";
 import type { ServerServices } from "../server-services";
 import { echoState, type PreparedResponses } from "./prepare-responses";
-import type { ResponseFinisher } from "./recording-writer";
+import type { ResponseFinisher } from "./response-recorder";
 
 /** Who answered, from the Response's `routing_metadata`; null when no upstream answered. */
 export function producerOfResponse(response: ResponseObject): Producer | null {
