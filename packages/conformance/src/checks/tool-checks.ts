@@ -1,4 +1,4 @@
-import type { ChatCompletionRequest, ChatFunctionTool } from "@switchyard/core";
+import type { ChatCompletionRequest, ChatFunctionTool, ChatToolCall } from "@switchyard/core";
 import {
   answerStream,
   answerWhole,
@@ -82,6 +82,12 @@ function ensureToolsSent(context: CheckContext) {
     ensure(body.includes(tool.function.name), `the upstream request carries tool ${tool.function.name}`);
 }
 
+/** A tool call's id, name and arguments; a custom tool call's input stands as its arguments. */
+const callFields = (call: ChatToolCall) =>
+  call.type === "function"
+    ? { id: call.id, ...call.function }
+    : { id: call.id, name: call.custom.name, arguments: call.custom.input };
+
 /** Tool definitions sent, tool calls returned whole and streamed, parallel calls, and tool results sent back. */
 export const toolChecks: ConformanceCheck[] = [
   {
@@ -94,7 +100,7 @@ export const toolChecks: ConformanceCheck[] = [
       ensureToolsSent(context);
       const choice = response.choices[0];
       ensureEqual(choice?.finish_reason, "tool_calls", "finish_reason");
-      const calls = (choice?.message.tool_calls ?? []).map((call) => ({ id: call.id, ...call.function }));
+      const calls = (choice?.message.tool_calls ?? []).map(callFields);
       ensureCalls(calls, [weatherCall]);
     },
   },
@@ -119,10 +125,7 @@ export const toolChecks: ConformanceCheck[] = [
     async run(context) {
       answerWhole(context, twoCalls);
       const { response } = await context.provider.chat(toolRequest(context), { apiKey: context.apiKey });
-      const calls = (response.choices[0]?.message.tool_calls ?? []).map((call) => ({
-        id: call.id,
-        ...call.function,
-      }));
+      const calls = (response.choices[0]?.message.tool_calls ?? []).map(callFields);
       ensureCalls(calls, [weatherCall, timeCall]);
     },
   },
