@@ -60,6 +60,8 @@ export function createGateway(options: CreateGatewayOptions): SwitchyardServer {
     ...(options.random === undefined ? {} : { random: options.random }),
     ...(config.limits.maxAttempts === undefined ? {} : { maxAttempts: config.limits.maxAttempts }),
     ...(config.limits.maxTotalMs === undefined ? {} : { maxTotalMs: config.limits.maxTotalMs }),
+    firstByteTimeoutMs: config.limits.firstByteTimeoutMs,
+    wholeAnswerTimeoutMs: config.limits.wholeAnswerTimeoutMs,
   });
   return createServer({
     config,

@@ -14,6 +14,7 @@ import {
 } from "@switchyard/provider-anthropic";
 import { malformedAnswer, passthroughError, pickHeaders } from "./native-passthrough";
 import { type PrimedStream, primeStream } from "./primed-stream";
+import type { StreamGuard } from "./stream-guard";
 
 /** A whole native Messages answer: the upstream's bytes, relayed as they are. */
 export interface NativeMessagesAnswer {
@@ -62,6 +63,7 @@ export async function callNativeMessages(
   options: NativeCallOptions,
   stream: boolean,
   clock: () => number,
+  guard?: StreamGuard,
 ): Promise<NativeMessagesAnswer | NativeMessagesStream> {
   const result: PassthroughResult = await provider.messages!(body, options);
   // The provider throws for HTTP errors itself; this guards one that hands the status back.
@@ -71,7 +73,7 @@ export async function callNativeMessages(
     const bytes = await readAllBytes(result.body);
     return { kind: "native", headers, body: bytes, usage: usageOfMessage(bytes, provider.name) };
   }
-  const bytes = await primeStream(result.body, clock);
+  const bytes = await primeStream(result.body, clock, guard);
   // Anthropic can answer 200 and then send `error` (`overloaded_error`) as the stream's first event. Caught
   // here, inside the attempt, it fails over like a 529 would, instead of reaching the client as the answer.
   const leading = bytes.first === undefined ? undefined : leadingErrorEvent(bytes.first, provider.name);

@@ -18,4 +18,6 @@ export interface ServerServices {
   readonly startedAt: number;
   /** Whether the server is draining for shutdown. */
   isShuttingDown(): boolean;
+  /** Aborted when the shutdown deadline passes: streams still open end with their protocol's error. */
+  readonly shutdownDeadline: AbortSignal;
 }

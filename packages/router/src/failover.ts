@@ -19,6 +19,13 @@ export interface FailoverContext {
   clock: Clock;
   maxAttempts: number;
   maxTotalMs: number;
+  /**
+   * Longest one attempt may take, within the total budget: for a stream, until its first event (the
+   * attempt function primes it); for a whole answer, until the answer is read. A slower attempt fails over.
+   */
+  attemptTimeoutMs: number;
+  /** Whether the request streams: names the attempt limit in its error. */
+  streaming: boolean;
   startedAt: number;
   health: HealthTracker;
   breakerFor(key: string): CircuitBreaker;
@@ -95,6 +102,28 @@ function redacted(error: GatewayError, redact: (text: string) => string): Gatewa
   });
 }
 
+const budgetRanOutError = (maxTotalMs: number): GatewayError =>
+  new GatewayError({
+    status: 504,
+    type: "timeout_error",
+    code: "routing_timeout",
+    message: `The routing time budget of ${maxTotalMs} ms ran out.`,
+    retryable: false,
+  });
+
+/** The error of an attempt that ran past its limit: a timeout, so the next candidate is tried. */
+const attemptTimedOut = (limitMs: number, streaming: boolean, provider: string): GatewayError =>
+  new GatewayError({
+    status: 504,
+    type: "timeout_error",
+    code: streaming ? "upstream_first_byte_timeout" : "upstream_timeout",
+    message: streaming
+      ? `Provider '${provider}' sent no first event within ${limitMs} ms.`
+      : `Provider '${provider}' did not answer within ${limitMs} ms.`,
+    retryable: true,
+    provider,
+  });
+
 const clientAborted = (): GatewayError =>
   new GatewayError({
     status: 499,
@@ -152,30 +181,34 @@ export async function runFailover<T>(
     const controller = new AbortController();
     const onAbort = () => controller.abort(signal?.reason);
     signal?.addEventListener("abort", onAbort, { once: true });
-    // The error is built only when the budget runs out: an Error per request costs a stack trace.
+    // The per-attempt limit fails over; the total budget ends the routing. Either error is built only when
+    // its timer fires: an Error per request costs a stack trace.
+    const attemptLimited = context.attemptTimeoutMs < remainingMs;
     const timer = setTimeout(
       () =>
         controller.abort(
-          new GatewayError({
-            status: 504,
-            type: "timeout_error",
-            code: "routing_timeout",
-            message: `The routing time budget of ${context.maxTotalMs} ms ran out.`,
-            retryable: false,
-          }),
+          attemptLimited
+            ? attemptTimedOut(context.attemptTimeoutMs, context.streaming, offering.provider)
+            : budgetRanOutError(context.maxTotalMs),
         ),
-      remainingMs,
+      attemptLimited ? context.attemptTimeoutMs : remainingMs,
     );
+    // An attempt that ignores its signal is abandoned all the same when a timer fires.
+    const abandoned = new Promise<never>((_resolve, reject) => {
+      controller.signal.addEventListener("abort", () => reject(controller.signal.reason), { once: true });
+    });
+    abandoned.catch(() => {});
     const target: AttemptTarget = {
       offering,
       provider: context.providerFor(offering.provider),
       apiKey: pooled.key,
       modelInfo: modelInfoOf(offering),
       signal: controller.signal,
+      abort: (reason) => controller.abort(reason),
     };
     const attemptStartedAt = context.clock();
     try {
-      const value = await attempt(target);
+      const value = await Promise.race([attempt(target), abandoned]);
       breaker.onSuccess();
       context.health.recordSuccess(candidate.key);
       attempts.push(attemptRecord(offering, "success", { duration_ms: context.clock() - attemptStartedAt }));
@@ -200,14 +233,9 @@ export async function runFailover<T>(
         );
         throw localFaultError(offering.provider, thrown);
       }
-      const budgetRanOut =
-        controller.signal.aborted &&
-        controller.signal.reason instanceof GatewayError &&
-        controller.signal.reason.code === "routing_timeout";
-      const error = redacted(
-        budgetRanOut ? controller.signal.reason : toGatewayError(thrown),
-        context.redact,
-      );
+      // A timer's own error says what ran out, whatever the provider made of the abort.
+      const timedOut = controller.signal.aborted && controller.signal.reason instanceof GatewayError;
+      const error = redacted(timedOut ? controller.signal.reason : toGatewayError(thrown), context.redact);
       attempts.push(
         attemptRecord(offering, "failed", {
           status: error.status,

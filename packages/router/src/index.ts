@@ -20,10 +20,11 @@ export {
   OPTIMISTIC_PRIOR,
 } from "./health-tracker";
 export { KeyPool, type KeyPoolOptions, type PooledKey } from "./key-pool";
+export { isLocalFault } from "./local-fault";
 export { mergeModels } from "./merge-models";
 export type { PriceSnapshot, SnapshotPrice } from "./price-snapshot";
 export { requirementsOfChatRequest } from "./request-requirements";
 export { ModelResolver } from "./resolve-model";
-export { type CreateRouterOptions, createRouter } from "./router";
+export { type CreateRouterOptions, createRouter, DEFAULT_ROUTER_TIMEOUTS } from "./router";
 export * from "./router-types";
 export { type Candidate, offeringKey, selectCandidates, servesEndpoint } from "./select-candidates";

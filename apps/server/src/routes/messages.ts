@@ -40,6 +40,7 @@ import { completedRoutingHeaders, routingHeaders } from "../routing-headers";
 import { sendJson } from "../send-json";
 import type { ServerServices } from "../server-services";
 import { createSseWriter } from "../sse-writer";
+import { streamGuard } from "../stream-guard";
 import { endStreamedAnswer, startStreamedAnswer, streamCompletion } from "../streamed-answer";
 import { warningsHeader } from "../warnings-header";
 
@@ -79,6 +80,7 @@ async function startAttempt(
       { ...options, headers },
       envelope.stream,
       services.clock,
+      streamGuard(services, target),
     );
   }
   if (!chat.ok) throw chat.error;
@@ -86,7 +88,12 @@ async function startAttempt(
   if (!envelope.stream)
     return { kind: "chat", result: await target.provider.chat(request, options), warnings };
   const result = await target.provider.streamChat(request, options);
-  return { kind: "chat-stream", result, chunks: await primeStream(result.chunks, services.clock), warnings };
+  return {
+    kind: "chat-stream",
+    result,
+    chunks: await primeStream(result.chunks, services.clock, streamGuard(services, target)),
+    warnings,
+  };
 }
 
 /** The warnings of the request's translation to Chat, when the answer went through it. */

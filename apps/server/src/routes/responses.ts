@@ -41,6 +41,7 @@ import { completedRoutingHeaders, routingHeaders } from "../routing-headers";
 import { sendJson } from "../send-json";
 import type { ServerServices } from "../server-services";
 import { createSseWriter } from "../sse-writer";
+import { streamGuard } from "../stream-guard";
 import { endStreamedAnswer, startStreamedAnswer, streamCompletion } from "../streamed-answer";
 
 /** What one successful attempt produced: a native answer or a Chat answer to translate. */
@@ -98,7 +99,7 @@ async function startAttempt(
       return { kind: "native", response: await readResponseObject(result, target.provider.name), headers };
     return {
       kind: "native-stream",
-      events: await primeStream(parseSseStream(result.body), services.clock),
+      events: await primeStream(parseSseStream(result.body), services.clock, streamGuard(services, target)),
       headers,
     };
   }
@@ -106,7 +107,11 @@ async function startAttempt(
   const chatRequest = { ...withoutGateway(chat.translation.value), model: target.offering.providerModelId };
   if (!stream) return { kind: "chat", result: await target.provider.chat(chatRequest, options) };
   const result = await target.provider.streamChat(chatRequest, options);
-  return { kind: "chat-stream", result, chunks: await primeStream(result.chunks, services.clock) };
+  return {
+    kind: "chat-stream",
+    result,
+    chunks: await primeStream(result.chunks, services.clock, streamGuard(services, target)),
+  };
 }
 
 /** The warnings of the request's Chat translation, when the answer went through it. */
