@@ -48,6 +48,8 @@ const openAIResponder: FakeHandler = (request, response, incoming) =>
 export interface HarnessOptions {
   env?: Record<string, string>;
   file?: unknown;
+  /** The gateway's clock (the router's rests, back-offs and cooldowns run on it); the system clock when absent. */
+  clock?: () => number;
 }
 
 /** Starts the fakes and a gateway configured through its environment variables and a config file. */
@@ -78,7 +80,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   const logLines: Record<string, unknown>[] = [];
   const logger = pino({ level: "info" }, { write: (line: string) => logLines.push(JSON.parse(line)) });
-  const server = createGateway({ config, logger, ids: createSequentialIdGenerator(), random: () => 0 });
+  const server = createGateway({
+    config,
+    logger,
+    ids: createSequentialIdGenerator(),
+    random: () => 0,
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+  });
   const { url } = await server.listen(0, "127.0.0.1");
   const client = new OpenAI({ apiKey: CLIENT_KEY, baseURL: `${url}/v1`, maxRetries: 0 });
   return {

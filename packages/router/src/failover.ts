@@ -86,20 +86,28 @@ function fallbackWarning(offering: Offering, error: GatewayError): Warning {
   };
 }
 
-/** The same error with every API key removed from its message. */
-function redacted(error: GatewayError, redact: (text: string) => string): GatewayError {
-  const message = redact(error.message);
-  if (message === error.message) return error;
+/** A copy of an error with another message or retry-after. */
+function changedError(
+  error: GatewayError,
+  changes: { message?: string; retryAfterMs?: number },
+): GatewayError {
+  const retryAfterMs = changes.retryAfterMs ?? error.retryAfterMs;
   return new GatewayError({
     status: error.status,
-    message,
+    message: changes.message ?? error.message,
     type: error.type,
     code: error.code,
     param: error.param,
     retryable: error.retryable,
-    ...(error.retryAfterMs !== undefined && { retryAfterMs: error.retryAfterMs }),
+    ...(retryAfterMs !== undefined && { retryAfterMs }),
     ...(error.provider !== undefined && { provider: error.provider }),
   });
+}
+
+/** The same error with every API key removed from its message. */
+function redacted(error: GatewayError, redact: (text: string) => string): GatewayError {
+  const message = redact(error.message);
+  return message === error.message ? error : changedError(error, { message });
 }
 
 const budgetRanOutError = (maxTotalMs: number): GatewayError =>
@@ -137,8 +145,11 @@ const clientAborted = (): GatewayError =>
  * pool and passes the offering's circuit breaker; an offering whose breaker is open, or whose keys all rest,
  * is recorded as `skipped` and does not count against `maxAttempts`. A failover error moves on; any other
  * error is thrown at once. After a 429 or 401 the same offering goes back to the end of the queue while its
- * provider has another usable key (bounded, like everything else, by `maxAttempts`). When nothing succeeds the last error is thrown, or a retryable 503 when
- * every candidate was skipped.
+ * provider has another usable key (bounded, like everything else, by `maxAttempts`). A candidate whose keys
+ * all rest after 429s is tried last, on the key that rests least, rather than not at all. When nothing
+ * succeeds the last error is thrown (a 429 with a retry-after, the pool's default when the upstream sent
+ * none); when no key could be tried because every one got 401, that upstream 401 with the time of the next
+ * probe; a retryable 503 only when every candidate's circuit is open.
  */
 export async function runFailover<T>(
   candidates: readonly Candidate[],
@@ -152,21 +163,27 @@ export async function runFailover<T>(
   let attemptsMade = 0;
   let lastError: GatewayError | undefined;
   let retryAt: number | undefined;
+  /** Candidates skipped because every key of theirs rests: the last resort. */
+  const resting: Candidate[] = [];
+  let unauthorized: { error: GatewayError; probeAt: number } | undefined;
   const noteRetryAt = (at: number | undefined) => {
     if (at !== undefined) retryAt = retryAt === undefined ? at : Math.min(retryAt, at);
   };
 
-  while (queue.length > 0 && attemptsMade < context.maxAttempts) {
+  while ((queue.length > 0 || resting.length > 0) && attemptsMade < context.maxAttempts) {
     if (signal?.aborted) throw clientAborted();
-    const candidate = queue.shift()!;
+    const lastResort = queue.length === 0;
+    const candidate = lastResort ? resting.shift()! : queue.shift()!;
     const { offering } = candidate;
     const now = context.clock();
     const remainingMs = context.maxTotalMs - (now - context.startedAt);
     if (remainingMs <= 0) break;
     const pool = context.poolFor(offering.provider);
-    if (!pool.hasUsableKey(now)) {
+    if (!lastResort && !pool.hasUsableKey(now)) {
       attempts.push(attemptRecord(offering, "skipped", { error_code: "no_usable_key" }));
       noteRetryAt(pool.nextUsableAt());
+      if (pool.hasRestingKey(now)) resting.push(candidate);
+      else unauthorized ??= pool.unauthorizedAnswer();
       continue;
     }
     const breaker = context.breakerFor(candidate.key);
@@ -175,7 +192,11 @@ export async function runFailover<T>(
       noteRetryAt(breaker.retryAt());
       continue;
     }
-    const pooled = pool.acquire(now)!;
+    const pooled = pool.acquire(now) ?? pool.acquireLeastResting(now);
+    if (pooled === undefined) {
+      breaker.release(now);
+      continue;
+    }
     attemptsMade += 1;
 
     const controller = new AbortController();
@@ -210,6 +231,7 @@ export async function runFailover<T>(
     try {
       const value = await Promise.race([attempt(target), abandoned]);
       breaker.onSuccess();
+      pool.onAccepted(pooled.index);
       context.health.recordSuccess(candidate.key);
       attempts.push(attemptRecord(offering, "success", { duration_ms: context.clock() - attemptStartedAt }));
       return { value, target, candidate, attempts, warnings, attemptStartedAt };
@@ -244,11 +266,15 @@ export async function runFailover<T>(
         }),
       );
       const keyScoped = error.status === 401 || error.status === 429;
-      if (error.status === 429) pool.onRateLimited(pooled.index, failedAt, error.retryAfterMs);
-      if (error.status === 401) pool.onUnauthorized(pooled.index);
+      if (error.status === 429) {
+        pool.onRateLimited(pooled.index, failedAt, error.retryAfterMs);
+        pool.onAccepted(pooled.index);
+      }
+      if (error.status === 401) pool.onUnauthorized(pooled.index, failedAt, error);
       if (!keyScoped && !isFailoverError(error)) {
         // The upstream answered (a 400, say): it is alive, and the request is at fault, not the offering.
         breaker.onSuccess();
+        pool.onAccepted(pooled.index);
         throw error;
       }
       if (keyScoped) {
@@ -260,7 +286,11 @@ export async function runFailover<T>(
         breaker.onFailure(failedAt);
         context.health.recordFailure(candidate.key);
       }
-      lastError = error;
+      // A 429 is answered with a retry-after: the upstream's, or how long the key now rests.
+      lastError =
+        error.status === 429 && error.retryAfterMs === undefined
+          ? changedError(error, { retryAfterMs: pool.defaultRest })
+          : error;
       warnings.push(fallbackWarning(offering, error));
     } finally {
       clearTimeout(timer);
@@ -270,6 +300,8 @@ export async function runFailover<T>(
 
   if (lastError !== undefined) throw lastError;
   const now = context.clock();
+  if (unauthorized !== undefined)
+    throw changedError(unauthorized.error, { retryAfterMs: Math.max(0, unauthorized.probeAt - now) });
   throw new GatewayError({
     status: 503,
     type: "overloaded_error",
