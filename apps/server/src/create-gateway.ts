@@ -45,6 +45,7 @@ export function createGateway(options: CreateGatewayOptions): SwitchyardServer {
           connections: config.limits.upstreamConnections,
           headersTimeoutMs: config.limits.upstreamHeadersTimeoutMs,
           bodyTimeoutMs: config.limits.upstreamBodyTimeoutMs,
+          queueTimeoutMs: config.limits.upstreamQueueTimeoutMs,
         })
       : undefined;
   const transport = options.transport ?? owned!.transport;

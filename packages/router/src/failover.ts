@@ -10,7 +10,7 @@ import {
 import type { CircuitBreaker } from "./circuit-breaker";
 import type { HealthTracker } from "./health-tracker";
 import type { KeyPool } from "./key-pool";
-import { isLocalFault, localFaultError } from "./local-fault";
+import { isLocalFault, localFaultError, UPSTREAM_QUEUE_TIMEOUT_CODE } from "./local-fault";
 import type { AttemptTarget, Offering } from "./router-types";
 import type { Candidate } from "./select-candidates";
 
@@ -277,7 +277,10 @@ export async function runFailover<T>(
         pool.onAccepted(pooled.index);
         throw error;
       }
-      if (keyScoped) {
+      if (error.code === UPSTREAM_QUEUE_TIMEOUT_CODE) {
+        // The gateway's own connections were all busy: nothing was sent, so the offering is not judged.
+        breaker.release(failedAt);
+      } else if (keyScoped) {
         // A key problem says nothing about the offering's health: free the probe without a verdict.
         breaker.release(failedAt);
         if (error.status === 429) context.health.recordFailure(candidate.key);

@@ -20,7 +20,7 @@ export {
   OPTIMISTIC_PRIOR,
 } from "./health-tracker";
 export { KeyPool, type KeyPoolOptions, type PooledKey } from "./key-pool";
-export { isLocalFault } from "./local-fault";
+export { isLocalFault, UPSTREAM_QUEUE_TIMEOUT_CODE } from "./local-fault";
 export { mergeModels } from "./merge-models";
 export type { PriceSnapshot, SnapshotPrice } from "./price-snapshot";
 export { requirementsOfChatRequest } from "./request-requirements";

@@ -64,6 +64,8 @@ export const LimitsFileSchema = z.strictObject({
   wholeAnswerTimeoutMs: z.number().int().positive().optional(),
   /** Longest silence between two events of a started stream, in ms (default 60000). */
   streamIdleTimeoutMs: z.number().int().positive().optional(),
+  /** Longest wait for a free upstream connection when all of an origin's are busy, in ms (default 10000). */
+  upstreamQueueTimeoutMs: z.number().int().positive().optional(),
 });
 
 /** Logging settings. */

@@ -39,6 +39,8 @@ export interface ServerLimits extends InputLimits {
   wholeAnswerTimeoutMs: number;
   /** Longest silence between two events of a started stream; then it ends with the protocol's error. */
   streamIdleTimeoutMs: number;
+  /** Longest wait for a free upstream connection when every one of an origin is busy. */
+  upstreamQueueTimeoutMs: number;
   maxAttempts?: number;
   maxTotalMs?: number;
 }
@@ -72,7 +74,7 @@ export const DEFAULT_PORT = 8080;
  * and inline images reach: https://docs.anthropic.com/en/api/overview#request-size-limits), 1,024 upstream
  * connections per origin, 60 s for a body to arrive, 10 s shutdown deadline, 15 s pings, the router's
  * per-attempt limits (30 s to a stream's first event, 60 s for a whole answer, inside a 120 s budget), 60 s
- * of silence ending a started stream, and the input limits of `DEFAULT_INPUT_LIMITS`.
+ * of silence ending a started stream, 10 s of waiting for a free upstream connection, and the input limits of `DEFAULT_INPUT_LIMITS`.
  */
 export const DEFAULT_LIMITS: ServerLimits = {
   ...DEFAULT_INPUT_LIMITS,
@@ -86,6 +88,7 @@ export const DEFAULT_LIMITS: ServerLimits = {
   firstByteTimeoutMs: DEFAULT_ROUTER_TIMEOUTS.firstByteTimeoutMs,
   wholeAnswerTimeoutMs: DEFAULT_ROUTER_TIMEOUTS.wholeAnswerTimeoutMs,
   streamIdleTimeoutMs: 60_000,
+  upstreamQueueTimeoutMs: 10_000,
 };
 
 /** The built-in providers: environment variable prefix and default base URL (DESIGN.md). */
@@ -262,6 +265,7 @@ const TIMEOUT_VARIABLES = [
   ["SWITCHYARD_FIRST_BYTE_TIMEOUT_MS", "firstByteTimeoutMs"],
   ["SWITCHYARD_WHOLE_ANSWER_TIMEOUT_MS", "wholeAnswerTimeoutMs"],
   ["SWITCHYARD_STREAM_IDLE_TIMEOUT_MS", "streamIdleTimeoutMs"],
+  ["SWITCHYARD_UPSTREAM_QUEUE_TIMEOUT_MS", "upstreamQueueTimeoutMs"],
 ] as const satisfies readonly (readonly [string, keyof ServerLimits])[];
 
 /**
