@@ -1,5 +1,4 @@
 import type { HttpTransport, TransportResponse } from "@switchyard/core";
-import { GatewayError } from "@switchyard/core";
 import { Pool } from "undici";
 import { createUpstreamQueue, type UpstreamQueue } from "./upstream-queue";
 
@@ -37,17 +36,6 @@ const flattenHeaders = (headers: Record<string, string | string[] | undefined>):
   }
   return flat;
 };
-
-/** A network failure before any answer: retryable, so the router can fail over. */
-const connectionError = (url: URL, error: Error): GatewayError =>
-  new GatewayError({
-    status: 502,
-    type: "upstream_error",
-    code: "upstream_connection_error",
-    message: `Could not reach ${url.origin}: ${error.message}`,
-    retryable: true,
-    cause: error,
-  });
 
 /**
  * Creates the server's transport: one undici `Pool` per upstream origin with keep-alive connections, and
@@ -97,6 +85,8 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Und
     const release = await queueFor(url.origin).acquire(request.signal);
     let data: Awaited<ReturnType<Pool["request"]>>;
     try {
+      // undici's errors go up as they are: the provider maps them by their code (provider-utils'
+      // `transportFailure`), since their messages name the upstream's address.
       data = await poolFor(url.origin).request({
         path: url.pathname + url.search,
         method: request.method,
@@ -106,8 +96,7 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Und
       });
     } catch (error) {
       release();
-      if (request.signal?.aborted) throw error;
-      throw connectionError(url, error as Error);
+      throw error;
     }
     const body = data.body;
     // The connection is free again once the body is read to its end, or destroyed.

@@ -74,14 +74,11 @@ async function startAttempt(
   if (servesMessagesNatively(target)) {
     const body = nativeMessagesBody(envelope.raw, target.offering.providerModelId);
     const headers = forwardedAnthropicHeaders(context.request);
-    return callNativeMessages(
-      target.provider,
-      body,
-      { ...options, headers },
-      envelope.stream,
-      services.clock,
-      streamGuard(services, target),
-    );
+    return callNativeMessages(target.provider, body, { ...options, headers }, envelope.stream, {
+      clock: services.clock,
+      maxAnswerBytes: services.config.limits.upstreamAnswerBytes,
+      guard: streamGuard(services, target),
+    });
   }
   if (!chat.ok) throw chat.error;
   const { value: request, warnings } = chatRequestForOffering(chat.translation.value, target.offering);
