@@ -124,10 +124,7 @@ describe("graceful shutdown", () => {
   it.each(streams)(
     "ends a $path stream still open at the deadline with its error event, and logs that the server ended it",
     async ({ path, body, ends }) => {
-      const responder = (
-        harness.fakes.openai as unknown as { responder: Parameters<typeof stallAfterWrites>[0] }
-      ).responder;
-      const upstream = stallAfterWrites(responder, 3);
+      const upstream = stallAfterWrites(harness.fakes.openai.responder, 3);
       harness.fakes.openai.script(upstream.handler);
       const response = await post(path, body);
       expect(response.status).toBe(200);

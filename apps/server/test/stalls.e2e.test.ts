@@ -43,10 +43,8 @@ const post = (harness: Harness, path: string, body: unknown) =>
   });
 
 /** The protocol responder of a fake, for the stall wrappers (the fake's own handler, unscripted). */
-const responderOf = (harness: Harness, fake: keyof Harness["fakes"]): FakeHandler => {
-  const upstream = harness.fakes[fake] as unknown as { responder: FakeHandler };
-  return upstream.responder;
-};
+const responderOf = (harness: Harness, fake: keyof Harness["fakes"]): FakeHandler =>
+  harness.fakes[fake].responder;
 
 describe("an upstream that hangs before its first byte", () => {
   // A fresh gateway per test: each hung attempt counts against Anthropic's breaker, as it should. Short

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { FakeHandler } from "./fakes/fake-upstream";
 import { stallAfterWrites } from "./fakes/faults";
 import { CLIENT_KEY, type Harness, startHarness } from "./gateway-harness";
 
@@ -27,8 +26,7 @@ const messages = [{ role: "user", content: "hi" }];
 
 /** Opens a stream on Anthropic that holds the origin's only connection until the test ends. */
 async function holdTheConnection() {
-  const responder = (harness.fakes.anthropic as unknown as { responder: FakeHandler }).responder;
-  const held = stallAfterWrites(responder, 3);
+  const held = stallAfterWrites(harness.fakes.anthropic.responder, 3);
   harness.fakes.anthropic.script(held.handler);
   const response = await post("/v1/chat/completions", { model: "claude-sonnet-4-6", messages, stream: true });
   expect(response.status).toBe(200);

@@ -26,6 +26,7 @@ import { completeRouting } from "../complete-routing";
 import { callOptionsFor, requestedModelOf, routeRequestOf, withoutGateway } from "../gateway-request";
 import { passthroughError } from "../native-passthrough";
 import { readResponseObject, relayableHeaders } from "../native-responses";
+import { checkNativeResponsesStart } from "../native-stream-start";
 import { type PrimedStream, primeStream } from "../primed-stream";
 import { bodyReadOptions, readJsonBody } from "../read-json-body";
 import { recordTarget } from "../record-routing";
@@ -108,11 +109,13 @@ async function startAttempt(
         ),
         headers,
       };
-    return {
-      kind: "native-stream",
-      events: await primeStream(parseSseStream(result.body), services.clock, streamGuard(services, target)),
-      headers,
-    };
+    const events = await primeStream(
+      parseSseStream(result.body),
+      services.clock,
+      streamGuard(services, target),
+    );
+    await checkNativeResponsesStart(events, target.provider.name);
+    return { kind: "native-stream", events, headers };
   }
   if (!chat.ok) throw chat.error;
   const chatRequest = { ...withoutGateway(chat.translation.value), model: target.offering.providerModelId };
