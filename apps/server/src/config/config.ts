@@ -5,6 +5,7 @@ import { DEFAULT_ROUTER_TIMEOUTS } from "@switchyard/router";
 import type { z } from "zod";
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from "../request-limits";
 import { type ConfigFile, ConfigFileSchema, type ProviderKind } from "./config-file-schema";
+import { type StoreConfig, StoreConfigError, storeConfigOf } from "./store-config";
 
 /** A client key the server accepts, with the name `/v1/me` reports. */
 export interface ClientKey {
@@ -95,6 +96,8 @@ export interface ServerConfig {
   limits: ServerLimits;
   websocket: WebSocketLimits;
   logging: { level: string; logContent: boolean };
+  /** Stored responses and conversations: on or off, retention, SQLite directory or PostgreSQL URL. */
+  store: StoreConfig;
 }
 
 /** A configuration error; the message names the bad key and never echoes a secret. */
@@ -332,6 +335,13 @@ export function loadConfig(sources: ConfigSources): ServerConfig {
   if (!levels.includes(level)) throw new ConfigError(`LOG_LEVEL: expected one of ${levels.join(", ")}`);
   // With no client keys the gateway is open to anyone who reaches it, so it listens on loopback only.
   const open = clientKeys.length === 0;
+  let store: StoreConfig;
+  try {
+    store = storeConfigOf(file.store, env);
+  } catch (error) {
+    if (error instanceof StoreConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
   const ignoredHost = open && host !== undefined && !isLoopback(host) ? host : undefined;
   return {
     host: open ? (host !== undefined && isLoopback(host) ? host : "127.0.0.1") : (host ?? "0.0.0.0"),
@@ -347,5 +357,6 @@ export function loadConfig(sources: ConfigSources): ServerConfig {
       level,
       logContent: env["SWITCHYARD_LOG_CONTENT"] === "true" || (file.logging?.logContent ?? false),
     },
+    store,
   };
 }
