@@ -146,7 +146,9 @@ describe("graceful shutdown", () => {
       model: "gpt-4o",
       messages: [{ role: "user", content: "hi" }],
     });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Shut down only once the request is waiting on its upstream.
+    while (harness.fakes.openai.requests.length === 0)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     await harness.server.close(100);
     const response = await pending;
     expect(response.status).toBe(503);
