@@ -6,7 +6,12 @@ import type { Clock, IdGenerator } from "./ids";
 import type { HttpTransport } from "./transport";
 
 /** The wire protocol a provider speaks upstream; open, so a new provider names its own without editing core. */
-export type ProviderProtocol = "openai-chat" | "openai-responses" | "anthropic-messages" | "gemini" | (string & {});
+export type ProviderProtocol =
+  | "openai-chat"
+  | "openai-responses"
+  | "anthropic-messages"
+  | "gemini"
+  | (string & {});
 
 /**
  * A client protocol that a provider can serve natively (byte for byte) instead of through the Chat hub. The
@@ -81,10 +86,16 @@ export interface Provider {
  * Native passthrough of one protocol: the client's body (with the provider's model id, less the gateway
  * fields) goes upstream as sent and the answer, streamed or not, comes back untouched.
  */
-export type NativePassthrough = (body: Record<string, unknown>, options: NativeCallOptions) => Promise<PassthroughResult>;
+export type NativePassthrough = (
+  body: Record<string, unknown>,
+  options: NativeCallOptions,
+) => Promise<PassthroughResult>;
 
 /** Exact input-token count of a body in one protocol, where the upstream offers a counting endpoint. */
-export type NativeTokenCounter = (body: Record<string, unknown>, options: NativeCallOptions) => Promise<number>;
+export type NativeTokenCounter = (
+  body: Record<string, unknown>,
+  options: NativeCallOptions,
+) => Promise<number>;
 
 /** The native endpoints of a provider, by protocol. */
 export interface NativeEndpoints {
@@ -102,12 +113,18 @@ export interface ProviderCapabilities {
 }
 
 /** The provider's native passthrough of `protocol`, or undefined when it has none. */
-export function nativePassthrough(provider: Provider, protocol: NativeProtocol): NativePassthrough | undefined {
+export function nativePassthrough(
+  provider: Provider,
+  protocol: NativeProtocol,
+): NativePassthrough | undefined {
   return provider.native?.passthrough?.[protocol];
 }
 
 /** The provider's exact token counter for `protocol`, or undefined when it has none. */
-export function nativeTokenCounter(provider: Provider, protocol: NativeProtocol): NativeTokenCounter | undefined {
+export function nativeTokenCounter(
+  provider: Provider,
+  protocol: NativeProtocol,
+): NativeTokenCounter | undefined {
   return provider.native?.countTokens?.[protocol];
 }
 

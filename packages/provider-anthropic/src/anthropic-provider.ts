@@ -100,7 +100,13 @@ export function createAnthropicProvider(options: ProviderOptions = {}): Provider
     native: {
       passthrough: {
         async "anthropic-messages"(body, call) {
-          const answer = await post("/v1/messages", body, call, body["stream"] === true, forwardedHeaders(call));
+          const answer = await post(
+            "/v1/messages",
+            body,
+            call,
+            body["stream"] === true,
+            forwardedHeaders(call),
+          );
           return { status: answer.status, headers: answer.headers, body: answer.body };
         },
       },
@@ -109,7 +115,9 @@ export function createAnthropicProvider(options: ProviderOptions = {}): Provider
           const answer = await post("/v1/messages/count_tokens", body, call, false, forwardedHeaders(call));
           const counted = await answer.json();
           const inputTokens =
-            typeof counted === "object" && counted !== null ? Reflect.get(counted, "input_tokens") : undefined;
+            typeof counted === "object" && counted !== null
+              ? Reflect.get(counted, "input_tokens")
+              : undefined;
           if (typeof inputTokens !== "number")
             throw malformedAnswer(answer.identity, "the count_tokens answer has no input_tokens");
           return inputTokens;

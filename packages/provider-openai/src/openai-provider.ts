@@ -9,7 +9,6 @@ import {
   type Provider,
   type ProviderCallOptions,
   type ProviderOptions,
-  type ResponsesRequest,
   systemClock,
   type Warning,
 } from "@switchyard/core";

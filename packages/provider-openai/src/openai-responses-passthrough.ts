@@ -7,7 +7,9 @@ import type { OpenAIRequestBody } from "./openai-chat-request";
  * Responses feature (built-in tools, `previous_response_id`, `include`, background mode, fields newer than
  * this gateway) keeps working.
  */
-export function responsesRequestToOpenAI(request: ResponsesRequest | Record<string, unknown>): OpenAIRequestBody {
+export function responsesRequestToOpenAI(
+  request: ResponsesRequest | Record<string, unknown>,
+): OpenAIRequestBody {
   const { gateway: _gateway, extensions, ...body } = request;
   const openai = isRecord(extensions) ? extensions["openai"] : undefined;
   return { ...body, ...(isRecord(openai) ? openai : {}) };

@@ -9,6 +9,7 @@ import {
   type ChatResult,
   type ChatStreamResult,
   type GatewayError,
+  nativePassthrough,
   parseOrThrow,
   parseSseStream,
   type ResponseObject,
@@ -59,7 +60,8 @@ type ChatTranslation =
 
 /** Whether an attempt goes to the upstream's own Responses API. */
 const servesNatively = (target: AttemptTarget): boolean =>
-  target.provider.responses !== undefined && target.offering.endpoints.includes("responses");
+  nativePassthrough(target.provider, "openai-responses") !== undefined &&
+  target.offering.endpoints.includes("responses");
 
 function translateToChat(request: ResponsesRequest): ChatTranslation {
   try {
@@ -93,7 +95,10 @@ async function startAttempt(
   const options = callOptionsFor(target, context.signal, stream);
   if (servesNatively(target)) {
     const native = { ...withoutGateway(request), model: target.offering.providerModelId };
-    const result = await target.provider.responses!(native, options);
+    const passthrough = nativePassthrough(target.provider, "openai-responses");
+    if (passthrough === undefined)
+      throw new Error(`${target.provider.name} has no native Responses endpoint`);
+    const result = await passthrough(native, options);
     if (result.status >= 400) throw await passthroughError(result, target.provider.name);
     const headers = relayableHeaders(result.headers);
     if (!stream)
