@@ -12,6 +12,7 @@ export * from "./gateway/gateway-options";
 export * from "./gateway/routing-metadata";
 export * from "./gateway/warning";
 export * from "./ids";
+export * from "./models/model-list";
 export * from "./provider";
 export * from "./responses/response-object";
 export * from "./responses/responses-content";

@@ -77,6 +77,25 @@ export interface Provider {
   messages?(body: Record<string, unknown>, options: NativeCallOptions): Promise<PassthroughResult>;
   /** Exact input-token count of a Messages body, where the upstream offers one. */
   countTokens?(body: Record<string, unknown>, options: NativeCallOptions): Promise<number>;
+  /**
+   * The models the upstream's own model list reports (`GET /v1/models` and the like), every page read.
+   * Present on providers whose upstream has such a list; failures are `GatewayError`s.
+   */
+  listModels?(options: ProviderCallOptions): Promise<ListedModel[]>;
+}
+
+/**
+ * A model an upstream's model list reports. Only `id` is always there; the rest is what the list says
+ * (Anthropic's and Gemini's lists give limits and capabilities, vLLM's the context length).
+ */
+export interface ListedModel {
+  /** The id the upstream takes in requests. */
+  id: string;
+  contextWindow?: number;
+  maxOutputTokens?: number;
+  vision?: boolean;
+  reasoning?: boolean;
+  jsonSchema?: boolean;
 }
 
 /** Per-call inputs of a native passthrough call: the usual options plus client headers to forward. */

@@ -69,6 +69,16 @@ export const LoggingFileSchema = z.strictObject({
   logContent: z.boolean().optional(),
 });
 
+/** Reading the configured providers' model lists (at start-up, then every `refreshIntervalMs`). */
+export const DiscoveryFileSchema = z.strictObject({
+  /** Off: only the catalog's models (and `provider/model` pass-through) are served. Default on. */
+  enabled: z.boolean().optional(),
+  /** How often the lists are read again, in ms; 0 reads them at start-up only. Default 600000 (10 min). */
+  refreshIntervalMs: z.number().int().nonnegative().optional(),
+  /** How long one provider's list may take, in ms. Default 10000. */
+  timeoutMs: z.number().int().positive().optional(),
+});
+
 /** The config file (`--config` or `SWITCHYARD_CONFIG`), JSON. Unknown keys are errors, so typos surface. */
 export const ConfigFileSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -82,6 +92,7 @@ export const ConfigFileSchema = z.strictObject({
   modelAliases: z.record(z.string().min(1), z.string().min(1)).optional(),
   limits: LimitsFileSchema.optional(),
   logging: LoggingFileSchema.optional(),
+  discovery: DiscoveryFileSchema.optional(),
 });
 
 /** The parsed config file. */

@@ -53,6 +53,8 @@ export interface ServerConfig {
   modelAliases: Record<string, string>;
   limits: ServerLimits;
   logging: { level: string; logContent: boolean };
+  /** Reading the providers' model lists: at start-up, then every `refreshIntervalMs` (0: never again). */
+  discovery: { enabled: boolean; refreshIntervalMs: number; timeoutMs: number };
 }
 
 /** A configuration error; the message names the bad key and never echoes a secret. */
@@ -289,6 +291,11 @@ export function loadConfig(sources: ConfigSources): ServerConfig {
     logging: {
       level,
       logContent: env["SWITCHYARD_LOG_CONTENT"] === "true" || (file.logging?.logContent ?? false),
+    },
+    discovery: {
+      enabled: file.discovery?.enabled ?? true,
+      refreshIntervalMs: file.discovery?.refreshIntervalMs ?? 600_000,
+      timeoutMs: file.discovery?.timeoutMs ?? 10_000,
     },
   };
 }
