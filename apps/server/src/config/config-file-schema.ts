@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { StoreFileSchema } from "./store-config";
 
 /** The provider kinds the server knows how to build. */
 export const ProviderKindSchema = z.enum(["openai", "anthropic", "google", "deepseek", "openai-compatible"]);
@@ -118,6 +119,8 @@ export const ConfigFileSchema = z.strictObject({
   websocket: WebSocketFileSchema.optional(),
   logging: LoggingFileSchema.optional(),
   discovery: DiscoveryFileSchema.optional(),
+  /** Stored responses and conversations (see `StoreFileSchema`). */
+  store: StoreFileSchema.optional(),
 });
 
 /** The parsed config file. */

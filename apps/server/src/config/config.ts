@@ -4,6 +4,7 @@ import { DEFAULT_MAX_ANSWER_BYTES } from "@switchyard/provider-utils";
 import type { z } from "zod";
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from "../request-limits";
 import { type ConfigFile, ConfigFileSchema, type ProviderKind } from "./config-file-schema";
+import { type StoreConfig, StoreConfigError, storeConfigOf } from "./store-config";
 
 /** A client key the server accepts, with the name `/v1/me` reports. */
 export interface ClientKey {
@@ -88,6 +89,8 @@ export interface ServerConfig {
   logging: { level: string; logContent: boolean };
   /** Reading the providers' model lists: at start-up, then every `refreshIntervalMs` (0: never again). */
   discovery: { enabled: boolean; refreshIntervalMs: number; timeoutMs: number };
+  /** Stored responses and conversations: on or off, retention, SQLite directory or PostgreSQL URL. */
+  store: StoreConfig;
 }
 
 /** A configuration error; the message names the bad key and never echoes a secret. */
@@ -311,6 +314,13 @@ export function loadConfig(sources: ConfigSources): ServerConfig {
   if (!levels.includes(level)) throw new ConfigError(`LOG_LEVEL: expected one of ${levels.join(", ")}`);
   // With no client keys the gateway is open to anyone who reaches it, so it listens on loopback only.
   const open = clientKeys.length === 0;
+  let store: StoreConfig;
+  try {
+    store = storeConfigOf(file.store, env);
+  } catch (error) {
+    if (error instanceof StoreConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
   const ignoredHost = open && host !== undefined && !isLoopback(host) ? host : undefined;
   return {
     host: open ? (host !== undefined && isLoopback(host) ? host : "127.0.0.1") : (host ?? "0.0.0.0"),
@@ -331,5 +341,6 @@ export function loadConfig(sources: ConfigSources): ServerConfig {
       refreshIntervalMs: file.discovery?.refreshIntervalMs ?? 600_000,
       timeoutMs: file.discovery?.timeoutMs ?? 10_000,
     },
+    store,
   };
 }
