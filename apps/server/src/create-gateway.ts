@@ -90,9 +90,9 @@ export function createGateway(options: CreateGatewayOptions): GatewayServer {
     ...(owned === undefined ? {} : { onClose: () => owned.close() }),
   });
   let discovery: ModelDiscovery | undefined;
+  // The server's own methods are closures, so its object is extended as it is.
   return {
-    httpServer: server.httpServer,
-    services: server.services,
+    ...server,
     async listen(port, host) {
       const address = await server.listen(port, host);
       if (config.discovery.enabled && discovery === undefined)
