@@ -5,6 +5,7 @@ import { buildProviderRegistrations } from "./build-providers";
 import { ConfigError, type ServerConfig } from "./config/config";
 import { type CreateServerOptions, createServer, type SwitchyardServer } from "./create-server";
 import { type DiscoveryOutcome, type ModelDiscovery, startModelDiscovery } from "./model-discovery";
+import type { ProviderRegistry } from "./provider-registry";
 import type { Route } from "./route-table";
 import type { ServerServices } from "./server-services";
 import { createUndiciTransport } from "./undici-transport";
@@ -23,6 +24,8 @@ export interface CreateGatewayOptions {
   storage?: CreateServerOptions["storage"];
   /** Lease length of background responses, in ms (tests). */
   leaseMs?: number;
+  /** The provider packages it can build; the built-in ones when absent. Pass the same one to `loadConfig`. */
+  providerRegistry?: ProviderRegistry;
   /** Extra route modules (such as `/v1/messages`). */
   routes?: (services: ServerServices) => Route[];
 }
@@ -60,15 +63,20 @@ export function createGateway(options: CreateGatewayOptions): GatewayServer {
           connections: config.limits.upstreamConnections,
           headersTimeoutMs: config.limits.upstreamHeadersTimeoutMs,
           bodyTimeoutMs: config.limits.upstreamBodyTimeoutMs,
+          queueTimeoutMs: config.limits.upstreamQueueTimeoutMs,
         })
       : undefined;
   const transport = options.transport ?? owned!.transport;
-  const providers = buildProviderRegistrations(config.providers, {
-    transport,
-    maxAnswerBytes: config.limits.upstreamAnswerBytes,
-    ...(options.ids === undefined ? {} : { ids: options.ids }),
-    ...(options.clock === undefined ? {} : { clock: options.clock }),
-  });
+  const providers = buildProviderRegistrations(
+    config.providers,
+    {
+      transport,
+      maxAnswerBytes: config.limits.upstreamAnswerBytes,
+      ...(options.ids === undefined ? {} : { ids: options.ids }),
+      ...(options.clock === undefined ? {} : { clock: options.clock }),
+    },
+    options.providerRegistry,
+  );
   const router = createRouter({
     models,
     providers,
@@ -76,6 +84,8 @@ export function createGateway(options: CreateGatewayOptions): GatewayServer {
     ...(options.random === undefined ? {} : { random: options.random }),
     ...(config.limits.maxAttempts === undefined ? {} : { maxAttempts: config.limits.maxAttempts }),
     ...(config.limits.maxTotalMs === undefined ? {} : { maxTotalMs: config.limits.maxTotalMs }),
+    firstByteTimeoutMs: config.limits.firstByteTimeoutMs,
+    wholeAnswerTimeoutMs: config.limits.wholeAnswerTimeoutMs,
   });
   const server = createServer({
     config,

@@ -14,6 +14,7 @@ export * from "./gateway/warning";
 export * from "./ids";
 export * from "./models/model-list";
 export * from "./provider";
+export * from "./provider-definition";
 export * from "./responses/response-object";
 export * from "./responses/responses-content";
 export * from "./responses/responses-events";
