@@ -6,8 +6,9 @@ import {
   type ChatStreamResult,
   parseOrThrow,
 } from "@switchyard/core";
-import type { RouteRequest } from "@switchyard/router";
+import type { AttemptTarget, RouteRequest } from "@switchyard/router";
 import { affinityKeyOf, requirementsOfChatRequest } from "@switchyard/router";
+import { chatCompletionToChunks } from "@switchyard/stream";
 import { relayChatStream } from "../chat-stream-relay";
 import { completeRouting } from "../complete-routing";
 import {
@@ -66,6 +67,37 @@ interface StartedChatStream {
   stream: PrimedStream<ChatCompletionChunk>;
 }
 
+async function* iterate<Item>(items: readonly Item[]): AsyncGenerator<Item> {
+  yield* items;
+}
+
+/**
+ * A stream for an offering whose upstream cannot stream (o3-pro and the gpt-5.x pro models answer whole):
+ * the whole answer, sent as the chunks of a stream, with a warning saying so.
+ */
+async function streamFromWholeAnswer(
+  context: RequestContext,
+  target: AttemptTarget,
+  upstream: UpstreamChatRequest,
+): Promise<ChatStreamResult> {
+  const { stream: _stream, stream_options: _streamOptions, ...whole } = upstream;
+  const { response, warnings } = await target.provider.chat(
+    chatRequestFor(whole as UpstreamChatRequest, target),
+    callOptionsFor(target, context.signal, false),
+  );
+  return {
+    chunks: iterate(chatCompletionToChunks(response)),
+    warnings: [
+      ...warnings,
+      {
+        type: "adjusted_parameter",
+        code: "stream",
+        message: `${target.offering.canonicalId} does not stream upstream; its whole answer was sent as one stream.`,
+      },
+    ],
+  };
+}
+
 async function streamChat(
   services: ServerServices,
   context: RequestContext,
@@ -82,10 +114,12 @@ async function streamChat(
   const success = await services.router.route<StartedChatStream>(
     routeRequest,
     async (target) => {
-      const result = await target.provider.streamChat(
-        chatRequestFor(streamingRequest, target),
-        callOptionsFor(target, context.signal, true),
-      );
+      const result = target.offering.capabilities.streaming
+        ? await target.provider.streamChat(
+            chatRequestFor(streamingRequest, target),
+            callOptionsFor(target, context.signal, true),
+          )
+        : await streamFromWholeAnswer(context, target, upstream);
       return { result, stream: await primeStream(result.chunks, services.clock) };
     },
     context.signal,
@@ -130,10 +164,11 @@ export function chatCompletionsRoute(services: ServerServices): Route {
       if (requestedModel !== undefined) outcome.requestedModel = requestedModel;
       if (request.gateway?.metadata !== undefined) outcome.metadata = request.gateway.metadata;
       if (services.config.logging.logContent) outcome.prompt = request.messages;
+      // Every offering is streamed here, one that cannot stream upstream from its whole answer.
       const routeRequest = routeRequestOf(
         request,
         "chat",
-        requirementsOfChatRequest(request),
+        { ...requirementsOfChatRequest(request), streaming: false },
         { aliases: services.config.modelAliases, router: services.router },
         affinityKeyOf(request),
       );
