@@ -134,3 +134,22 @@ describe("n", () => {
     expect(upstreamRequests()).toBe(0);
   });
 });
+
+describe("reasoning_effort", () => {
+  // gpt-5 takes minimal..high: xhigh is lowered like max, with a warning, rather than sent to be refused.
+  it.each([
+    { model: "gpt-5", requested: "xhigh", sent: "high" },
+    { model: "gpt-5-mini", requested: "max", sent: "high" },
+    { model: "gpt-5.1", requested: "minimal", sent: "low" },
+  ])("$requested on $model is sent as $sent, with a warning", async ({ model, requested, sent }) => {
+    const completion = (await harness.client.chat.completions.create({
+      model,
+      messages: [{ role: "user", content: "hi" }],
+      reasoning_effort: requested,
+    } as ChatParams)) as ChatCompletion & { routing_metadata: { warnings?: { code: string }[] } };
+    expect(harness.fakes.openai.lastRequest.body).toMatchObject({ reasoning_effort: sent });
+    expect(completion.routing_metadata.warnings?.map((warning) => warning.code)).toContain(
+      "reasoning_effort",
+    );
+  });
+});

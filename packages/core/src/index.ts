@@ -5,6 +5,7 @@ export * from "./chat/chat-request";
 export * from "./chat/chat-response";
 export * from "./chat/chat-tools";
 export * from "./chat/reasoning-details";
+export * from "./chat/reasoning-effort-order";
 export * from "./chat/reasoning-envelope";
 export * from "./errors";
 export * from "./gateway/extension-owned-fields";
