@@ -18,6 +18,7 @@ import { createAuthenticator } from "./auth";
 import type { ServerConfig } from "./config/config";
 import { errorToSend, methodNotAllowed, routeNotFound, sendError, shuttingDown } from "./http-errors";
 import { createServerMetrics, type ServerMetrics } from "./metrics";
+import { BODY_TIMEOUT_CODE } from "./read-json-body";
 import type { RequestContext } from "./request-context";
 import { logRequest, requestLogLevel, requestLogLine } from "./request-log";
 import { createRouteTable, type Route } from "./route-table";
@@ -106,6 +107,9 @@ export function createServer(options: CreateServerOptions): SwitchyardServer {
     context.outcome.error = error;
     if (error.status >= 500 && error.cause !== undefined)
       logger.error({ request_id: context.id, err: error.cause }, "request failed");
+    // A client too slow to send its body is not kept on: the connection closes after the 408.
+    if (error.code === BODY_TIMEOUT_CODE && !context.response.headersSent)
+      context.response.setHeader("connection", "close");
     sendError(context.response, error, route?.renderError?.bind(route));
   };
 

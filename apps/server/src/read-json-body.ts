@@ -1,11 +1,38 @@
 import type { IncomingMessage } from "node:http";
 import { GatewayError, invalidRequest } from "@switchyard/core";
+import { checkInputLimits, DEFAULT_INPUT_LIMITS, type InputLimits } from "./request-limits";
 
 /** Options of `readJsonBody`. */
 export interface ReadJsonBodyOptions {
   /** Largest accepted body in bytes. */
   limitBytes: number;
+  /** Longest time the whole body may take to arrive, in ms (default 60 s): a slow sender gets a 408. */
+  timeoutMs?: number;
+  /** What the parsed body may hold (default `DEFAULT_INPUT_LIMITS`). */
+  input?: InputLimits;
 }
+
+/** The body-reading options of the server's limits. */
+export function bodyReadOptions(
+  limits: InputLimits & { bodyBytes: number; bodyTimeoutMs: number },
+): ReadJsonBodyOptions {
+  return { limitBytes: limits.bodyBytes, timeoutMs: limits.bodyTimeoutMs, input: limits };
+}
+
+/** The default of `ReadJsonBodyOptions.timeoutMs`. */
+export const DEFAULT_BODY_TIMEOUT_MS = 60_000;
+
+/** The code of the 408 a body that arrives too slowly gets; the connection is closed after it. */
+export const BODY_TIMEOUT_CODE = "request_body_timeout";
+
+const bodyTimedOut = (timeoutMs: number): GatewayError =>
+  new GatewayError({
+    status: 408,
+    type: "invalid_request_error",
+    code: BODY_TIMEOUT_CODE,
+    message: `The request body did not arrive within ${timeoutMs} ms.`,
+    retryable: false,
+  });
 
 const payloadTooLarge = (limitBytes: number): GatewayError =>
   new GatewayError({
@@ -23,8 +50,9 @@ const isJsonContentType = (contentType: string): boolean => {
 
 /**
  * Reads a request body as JSON. Rejects a non-JSON `content-type` (415), a body over the limit (413, read
- * no further than the limit: the rest is discarded so the client still receives the answer), an empty
- * body and malformed JSON (400). A missing `content-type` is accepted.
+ * no further than the limit: the rest is discarded so the client still receives the answer), a body that
+ * takes longer than `timeoutMs` to arrive (408), an empty body and malformed JSON (400), and a body that
+ * breaks the input limits (400 naming the field). A missing `content-type` is accepted.
  */
 export function readJsonBody(request: IncomingMessage, options: ReadJsonBodyOptions): Promise<unknown> {
   const contentType = request.headers["content-type"];
@@ -49,8 +77,15 @@ export function readJsonBody(request: IncomingMessage, options: ReadJsonBodyOpti
     const chunks: Buffer[] = [];
     let received = 0;
     let settled = false;
+    const timeoutMs = options.timeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
+    const timer = setTimeout(() => {
+      if (settled) return;
+      request.pause();
+      fail(bodyTimedOut(timeoutMs));
+    }, timeoutMs);
     const fail = (error: GatewayError) => {
       settled = true;
+      clearTimeout(timer);
       chunks.length = 0;
       reject(error);
     };
@@ -66,13 +101,15 @@ export function readJsonBody(request: IncomingMessage, options: ReadJsonBodyOpti
     request.on("end", () => {
       if (settled) return;
       settled = true;
+      clearTimeout(timer);
       const text = Buffer.concat(chunks, received).toString("utf8");
       if (text.trim() === "") {
         reject(invalidRequest("The request body is empty; send a JSON object.", null, "invalid_json"));
         return;
       }
+      let body: unknown;
       try {
-        resolve(JSON.parse(text));
+        body = JSON.parse(text);
       } catch (error) {
         reject(
           invalidRequest(
@@ -81,7 +118,15 @@ export function readJsonBody(request: IncomingMessage, options: ReadJsonBodyOpti
             "invalid_json",
           ),
         );
+        return;
       }
+      try {
+        checkInputLimits(body, options.input ?? DEFAULT_INPUT_LIMITS);
+      } catch (error) {
+        reject(error);
+        return;
+      }
+      resolve(body);
     });
   });
 }

@@ -22,9 +22,11 @@ export function closestNames(name: string, candidates: Iterable<string>, limit =
   const scored: { candidate: string; distance: number }[] = [];
   for (const candidate of new Set(candidates)) {
     const lower = candidate.toLowerCase();
-    const distance = editDistance(wanted, lower);
     const threshold = Math.max(2, Math.floor(Math.max(wanted.length, lower.length) / 3));
     const contains = wanted.length >= 3 && (lower.includes(wanted) || wanted.includes(lower));
+    // The distance is at least the difference in length: names that far apart are not measured.
+    if (!contains && Math.abs(wanted.length - lower.length) > threshold) continue;
+    const distance = editDistance(wanted, lower);
     if (distance <= threshold || contains) scored.push({ candidate, distance });
   }
   scored.sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate));

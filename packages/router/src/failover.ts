@@ -10,6 +10,7 @@ import {
 import type { CircuitBreaker } from "./circuit-breaker";
 import type { HealthTracker } from "./health-tracker";
 import type { KeyPool } from "./key-pool";
+import { isLocalFault, localFaultError } from "./local-fault";
 import type { AttemptTarget, Offering } from "./router-types";
 import type { Candidate } from "./select-candidates";
 
@@ -186,6 +187,19 @@ export async function runFailover<T>(
         throw clientAborted();
       }
       const failedAt = context.clock();
+      if (isLocalFault(thrown)) {
+        // The gateway's own code failed (on the client's input, say): no upstream answered, so the
+        // offering's breaker, health and keys learn nothing, and no other candidate is tried.
+        breaker.release(failedAt);
+        attempts.push(
+          attemptRecord(offering, "failed", {
+            status: 500,
+            error_code: "internal_error",
+            duration_ms: failedAt - attemptStartedAt,
+          }),
+        );
+        throw localFaultError(offering.provider, thrown);
+      }
       const budgetRanOut =
         controller.signal.aborted &&
         controller.signal.reason instanceof GatewayError &&

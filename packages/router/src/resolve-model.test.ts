@@ -2,7 +2,7 @@ import { GatewayError } from "@switchyard/core";
 import { describe, expect, it } from "vitest";
 import { builtInModels } from "./built-in-models";
 import { editDistance } from "./edit-distance";
-import { ModelResolver } from "./resolve-model";
+import { MAX_SUGGESTED_NAME_LENGTH, ModelResolver } from "./resolve-model";
 
 const resolver = new ModelResolver(builtInModels());
 
@@ -62,6 +62,14 @@ describe("ModelResolver", () => {
 
   it("suggests nothing for a name far from every model", () => {
     expect(notFound("completely-unrelated-thing").message).not.toContain("Did you mean");
+  });
+
+  it("neither searches for nor echoes a name longer than MAX_SUGGESTED_NAME_LENGTH", () => {
+    const long = `gpt-4o${"x".repeat(100_000)}`;
+    const error = notFound(long);
+    expect(error.message).not.toContain("Did you mean");
+    expect(error.message).toContain(`'${long.slice(0, MAX_SUGGESTED_NAME_LENGTH)}…'`);
+    expect(error.message.length).toBeLessThan(MAX_SUGGESTED_NAME_LENGTH + 200);
   });
 });
 

@@ -3,6 +3,15 @@ import { closestNames } from "./edit-distance";
 import type { CanonicalModel } from "./router-types";
 
 /**
+ * Names longer than this get no "did you mean" suggestion (its search grows with the name's length) and are
+ * shown cut to this length in the 404, so no request can make the answer or its cost unbounded.
+ */
+export const MAX_SUGGESTED_NAME_LENGTH = 128;
+
+const shownName = (name: string): string =>
+  name.length > MAX_SUGGESTED_NAME_LENGTH ? `${name.slice(0, MAX_SUGGESTED_NAME_LENGTH)}…` : name;
+
+/**
  * Resolves model names against a catalog, in this order:
  * 1. a canonical id or alias (case-insensitive), such as `claude-sonnet-4-6`;
  * 2. a provider's own model id, such as `llama-3.3-70b-versatile`: pins the offerings with that id;
@@ -24,7 +33,8 @@ export class ModelResolver {
   resolve(name: string): CanonicalModel {
     const resolved = this.tryResolve(name);
     if (resolved !== undefined) return resolved;
-    throw modelNotFound(name, this.suggestionsFor(name));
+    const suggestions = name.length > MAX_SUGGESTED_NAME_LENGTH ? [] : this.suggestionsFor(name);
+    throw modelNotFound(shownName(name), suggestions);
   }
 
   private tryResolve(name: string): CanonicalModel | undefined {

@@ -7,6 +7,8 @@ export type StorageConfig =
       backend: "sqlite";
       /** The database file; its directory is created at start. */
       file: string;
+      /** A cap on the file's size: writes beyond it fail as a full store (503), nothing half-written. */
+      maxSizeBytes?: number | undefined;
     }
   | {
       backend: "postgres";

@@ -32,6 +32,18 @@ export const ClientKeyFileEntrySchema = z.union([
 export const LimitsFileSchema = z.strictObject({
   /** Largest request body in bytes (default 32 MiB); larger bodies get a 413. */
   bodyBytes: z.number().int().positive().optional(),
+  /** Longest time a request body may take to arrive, in ms (default 60000); a slower one gets a 408. */
+  bodyTimeoutMs: z.number().int().positive().optional(),
+  /** Deepest nesting of objects and arrays in a request body (default 64). */
+  maxNestingDepth: z.number().int().min(2).optional(),
+  /** Longest `model` and `gateway.models` entry, in characters (default 256). */
+  maxModelNameLength: z.number().int().positive().optional(),
+  /** Most entries in `gateway.models` (default 16). */
+  maxGatewayModels: z.number().int().positive().optional(),
+  /** Most entries in `tools` (default 512). */
+  maxTools: z.number().int().positive().optional(),
+  /** Most entries in `messages` or an `input` list (default 100000). */
+  maxMessages: z.number().int().positive().optional(),
   /** Keep-alive connections per upstream origin; keep it at or above the expected concurrent streams. */
   upstreamConnections: z.number().int().min(1).optional(),
   /** How long an upstream may take to send response headers, in ms. */

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describeZodError } from "@switchyard/core";
 import type { z } from "zod";
+import { DEFAULT_INPUT_LIMITS, type InputLimits } from "../request-limits";
 import { type ConfigFile, ConfigFileSchema, type ProviderKind } from "./config-file-schema";
 
 /** A client key the server accepts, with the name `/v1/me` reports. */
@@ -21,8 +22,10 @@ export interface ProviderConfig {
 }
 
 /** Server limits, defaults applied. */
-export interface ServerLimits {
+export interface ServerLimits extends InputLimits {
   bodyBytes: number;
+  /** Longest time a request body may take to arrive (a 408 after it). */
+  bodyTimeoutMs: number;
   upstreamConnections: number;
   upstreamHeadersTimeoutMs: number;
   upstreamBodyTimeoutMs: number;
@@ -60,10 +63,13 @@ export const DEFAULT_PORT = 8080;
 /**
  * Default limits: 32 MiB bodies (Anthropic's limit for a Messages request, which long Claude Code sessions
  * and inline images reach: https://docs.anthropic.com/en/api/overview#request-size-limits), 1,024 upstream
- * connections per origin, 10 s shutdown deadline, 15 s pings.
+ * connections per origin, 60 s for a body to arrive, 10 s shutdown deadline, 15 s pings, and the input
+ * limits of `DEFAULT_INPUT_LIMITS`.
  */
 export const DEFAULT_LIMITS: ServerLimits = {
+  ...DEFAULT_INPUT_LIMITS,
   bodyBytes: 32 * 1024 * 1024,
+  bodyTimeoutMs: 60_000,
   upstreamConnections: 1024,
   upstreamHeadersTimeoutMs: 120_000,
   upstreamBodyTimeoutMs: 300_000,
@@ -253,11 +259,13 @@ export function loadConfig(sources: ConfigSources): ServerConfig {
   const clientKeys = clientKeysOf(file, env);
   const bodyBytes = positiveIntegerFromEnv(env, "SWITCHYARD_BODY_LIMIT_BYTES");
   const upstreamConnections = positiveIntegerFromEnv(env, "SWITCHYARD_UPSTREAM_CONNECTIONS");
+  const bodyTimeoutMs = positiveIntegerFromEnv(env, "SWITCHYARD_BODY_TIMEOUT_MS");
   const limits: ServerLimits = {
     ...DEFAULT_LIMITS,
     ...file.limits,
     ...(bodyBytes === undefined ? {} : { bodyBytes }),
     ...(upstreamConnections === undefined ? {} : { upstreamConnections }),
+    ...(bodyTimeoutMs === undefined ? {} : { bodyTimeoutMs }),
   };
   const level = env["LOG_LEVEL"] || file.logging?.level || "info";
   const levels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];

@@ -19,7 +19,7 @@ import {
   withoutGateway,
 } from "../gateway-request";
 import { type PrimedStream, primeStream } from "../primed-stream";
-import { readJsonBody } from "../read-json-body";
+import { bodyReadOptions, readJsonBody } from "../read-json-body";
 import { recordTarget } from "../record-routing";
 import type { RequestContext } from "../request-context";
 import type { Route } from "../route-table";
@@ -156,7 +156,7 @@ export function chatCompletionsRoute(services: ServerServices): Route {
     path: "/v1/chat/completions",
     authenticated: true,
     async handle(context) {
-      const body = await readJsonBody(context.request, { limitBytes: services.config.limits.bodyBytes });
+      const body = await readJsonBody(context.request, bodyReadOptions(services.config.limits));
       const request = parseOrThrow(ChatCompletionRequestSchema, body);
       const outcome = context.outcome;
       outcome.stream = request.stream === true;

@@ -13,7 +13,7 @@ import {
   parseMessagesEnvelope,
   routableMessagesRequest,
 } from "../messages-request";
-import { readJsonBody } from "../read-json-body";
+import { bodyReadOptions, readJsonBody } from "../read-json-body";
 import { recordTarget } from "../record-routing";
 import type { RequestContext } from "../request-context";
 import type { Route } from "../route-table";
@@ -68,7 +68,7 @@ export function messagesCountTokensRoute(services: ServerServices): Route {
     acceptsApiKeyHeader: true,
     renderError: renderMessagesError,
     async handle(context) {
-      const body = await readJsonBody(context.request, { limitBytes: services.config.limits.bodyBytes });
+      const body = await readJsonBody(context.request, bodyReadOptions(services.config.limits));
       const envelope = parseMessagesEnvelope(body, { countTokens: true });
       context.outcome.requestedModel = envelope.gateway?.models?.join(",") ?? envelope.model;
       const success = await services.router.route(

@@ -32,7 +32,7 @@ import {
   relayTranscodedMessagesStream,
 } from "../messages-stream-relay";
 import { type PrimedStream, primeStream } from "../primed-stream";
-import { readJsonBody } from "../read-json-body";
+import { bodyReadOptions, readJsonBody } from "../read-json-body";
 import { recordTarget } from "../record-routing";
 import type { RequestContext } from "../request-context";
 import type { RenderedError, Route } from "../route-table";
@@ -195,7 +195,7 @@ export function messagesRoute(services: ServerServices): Route {
     acceptsApiKeyHeader: true,
     renderError: renderMessagesError,
     async handle(context) {
-      const body = await readJsonBody(context.request, { limitBytes: services.config.limits.bodyBytes });
+      const body = await readJsonBody(context.request, bodyReadOptions(services.config.limits));
       const envelope = parseMessagesEnvelope(body);
       const outcome = context.outcome;
       outcome.stream = envelope.stream;

@@ -27,7 +27,7 @@ import { callOptionsFor, requestedModelOf, routeRequestOf, withoutGateway } from
 import { passthroughError } from "../native-passthrough";
 import { readResponseObject, relayableHeaders } from "../native-responses";
 import { type PrimedStream, primeStream } from "../primed-stream";
-import { readJsonBody } from "../read-json-body";
+import { bodyReadOptions, readJsonBody } from "../read-json-body";
 import { recordTarget } from "../record-routing";
 import type { RequestContext } from "../request-context";
 import {
@@ -194,7 +194,7 @@ export function responsesRoute(services: ServerServices): Route {
     path: "/v1/responses",
     authenticated: true,
     async handle(context) {
-      const body = await readJsonBody(context.request, { limitBytes: services.config.limits.bodyBytes });
+      const body = await readJsonBody(context.request, bodyReadOptions(services.config.limits));
       const request = parseOrThrow(ResponsesRequestSchema, body);
       const outcome = context.outcome;
       outcome.stream = request.stream === true;
