@@ -14,6 +14,8 @@ import { ConfigError, type ProviderConfig } from "./config/config";
 /** What every provider built by the server shares. */
 export interface ProviderDependencies {
   transport: HttpTransport;
+  /** Cap on a whole upstream answer, in bytes. */
+  maxAnswerBytes?: number;
   ids?: IdGenerator;
   clock?: Clock;
 }
@@ -24,6 +26,7 @@ const isPresetName = (name: string): name is PresetName => Object.hasOwn(openAIC
 export function buildProvider(config: ProviderConfig, dependencies: ProviderDependencies): Provider {
   const options: ProviderOptions = {
     transport: dependencies.transport,
+    ...(dependencies.maxAnswerBytes === undefined ? {} : { maxAnswerBytes: dependencies.maxAnswerBytes }),
     ...(config.baseUrl === undefined ? {} : { baseUrl: config.baseUrl }),
     ...(config.headers === undefined ? {} : { headers: config.headers }),
     ...(dependencies.ids === undefined ? {} : { ids: dependencies.ids }),

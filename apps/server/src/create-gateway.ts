@@ -50,6 +50,7 @@ export function createGateway(options: CreateGatewayOptions): SwitchyardServer {
   const transport = options.transport ?? owned!.transport;
   const providers = buildProviderRegistrations(config.providers, {
     transport,
+    maxAnswerBytes: config.limits.upstreamAnswerBytes,
     ...(options.ids === undefined ? {} : { ids: options.ids }),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
   });

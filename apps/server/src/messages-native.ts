@@ -12,7 +12,7 @@ import {
   anthropicUsageToChat,
   mergeAnthropicUsage,
 } from "@switchyard/provider-anthropic";
-import { malformedAnswer, passthroughError, pickHeaders } from "./native-passthrough";
+import { malformedNativeAnswer, passthroughError, pickHeaders, readNativeAnswer } from "./native-passthrough";
 import { type PrimedStream, primeStream } from "./primed-stream";
 
 /** A whole native Messages answer: the upstream's bytes, relayed as they are. */
@@ -34,44 +34,47 @@ export interface NativeMessagesStream {
 export const relayableAnthropicHeaders = (headers: Record<string, string>): Record<string, string> =>
   pickHeaders(headers, (name) => name === "request-id" || name.startsWith("anthropic-ratelimit-"));
 
-async function readAllBytes(body: AsyncIterable<Uint8Array>): Promise<Buffer> {
-  const chunks: Uint8Array[] = [];
-  for await (const chunk of body) chunks.push(chunk);
-  return Buffer.concat(chunks);
-}
-
 /** The usage of a whole Messages answer, for the cost; the body itself is relayed unparsed. */
 function usageOfMessage(body: Buffer, provider: string): ChatUsage | null {
   let message: { type?: unknown; usage?: AnthropicUsage | null };
   try {
     message = JSON.parse(body.toString("utf8")) as typeof message;
   } catch {
-    throw malformedAnswer(provider, "Messages", "the body is not JSON");
+    throw malformedNativeAnswer(provider, "Messages", "the body is not JSON");
   }
-  if (message.type !== "message") throw malformedAnswer(provider, "Messages", "the body is not a Message");
+  if (message.type !== "message")
+    throw malformedNativeAnswer(provider, "Messages", "the body is not a Message");
   return message.usage ? anthropicUsageToChat(message.usage) : null;
 }
 
+/** What a native Messages attempt needs from the server: its clock and the cap on a whole answer. */
+export interface NativeMessagesLimits {
+  clock: () => number;
+  maxAnswerBytes: number;
+}
+
 /**
- * Calls the provider's native Messages endpoint. A whole answer is read inside the attempt, a stream up to
- * its first bytes, so an upstream that fails before answering still fails over.
+ * Calls the provider's native Messages endpoint. A whole answer is read inside the attempt, under the answer
+ * cap, a stream up to its first bytes, so an upstream that fails before answering (or resets or stalls
+ * inside a whole answer) still fails over.
  */
 export async function callNativeMessages(
   provider: Provider,
   body: Record<string, unknown>,
   options: NativeCallOptions,
   stream: boolean,
-  clock: () => number,
+  limits: NativeMessagesLimits,
 ): Promise<NativeMessagesAnswer | NativeMessagesStream> {
   const result: PassthroughResult = await provider.messages!(body, options);
   // The provider throws for HTTP errors itself; this guards one that hands the status back.
   if (result.status >= 400) throw await passthroughError(result, provider.name);
   const headers = relayableAnthropicHeaders(result.headers);
   if (!stream) {
-    const bytes = await readAllBytes(result.body);
+    const read = await readNativeAnswer(result, provider.name, limits.maxAnswerBytes, options.signal);
+    const bytes = Buffer.from(read.buffer, read.byteOffset, read.byteLength);
     return { kind: "native", headers, body: bytes, usage: usageOfMessage(bytes, provider.name) };
   }
-  const bytes = await primeStream(result.body, clock);
+  const bytes = await primeStream(result.body, limits.clock);
   // Anthropic can answer 200 and then send `error` (`overloaded_error`) as the stream's first event. Caught
   // here, inside the attempt, it fails over like a 529 would, instead of reaching the client as the answer.
   const leading = bytes.first === undefined ? undefined : leadingErrorEvent(bytes.first, provider.name);

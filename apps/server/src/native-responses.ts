@@ -1,30 +1,27 @@
 import { outputTextOf } from "@switchyard/chat-responses";
-import {
-  type PassthroughResult,
-  type ResponseObject,
-  ResponseObjectSchema,
-  readAllText,
-} from "@switchyard/core";
-import { malformedAnswer, pickHeaders } from "./native-passthrough";
+import { type PassthroughResult, type ResponseObject, ResponseObjectSchema } from "@switchyard/core";
+import { malformedNativeAnswer, pickHeaders, readNativeAnswer } from "./native-passthrough";
 
 /** Upstream headers worth relaying to the client on a native Responses answer (rate-limit state). */
 export const relayableHeaders = (headers: Record<string, string>): Record<string, string> =>
   pickHeaders(headers, (name) => name.startsWith("x-ratelimit-"));
 
-/** Reads a non-streamed native Responses answer into a Response object. */
+/** Reads a non-streamed native Responses answer, under the answer cap, into a Response object. */
 export async function readResponseObject(
   result: PassthroughResult,
   provider: string,
+  maxBytes: number,
+  signal?: AbortSignal,
 ): Promise<ResponseObject> {
-  const text = await readAllText(result.body);
+  const text = new TextDecoder().decode(await readNativeAnswer(result, provider, maxBytes, signal));
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw malformedAnswer(provider, "Responses", "the body is not JSON");
+    throw malformedNativeAnswer(provider, "Responses", "the body is not JSON");
   }
   if (!ResponseObjectSchema.safeParse(json).success)
-    throw malformedAnswer(provider, "Responses", "the body is not a Response object");
+    throw malformedNativeAnswer(provider, "Responses", "the body is not a Response object");
   // The upstream's own JSON is relayed, not the parsed copy, so every field survives exactly.
   return withOutputText(json as ResponseObject);
 }

@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { GatewayError } from "@switchyard/core";
+import { transportFailure } from "@switchyard/provider-utils";
 import { afterEach, describe, expect, it } from "vitest";
 import { createUndiciTransport } from "./undici-transport";
 
@@ -89,15 +89,18 @@ describe("createUndiciTransport", () => {
     await destroy();
   });
 
-  it("turns a refused connection into a retryable 502 GatewayError", async () => {
+  it("rejects a refused connection with undici's coded error, which the one failure mapping names", async () => {
     const server = createServer();
     const base = await listen(server);
     await new Promise((resolve) => server.close(resolve));
     servers.length = 0;
     const { transport, destroy } = createUndiciTransport();
     const failure = await transport({ method: "GET", url: `${base}/`, headers: {} }).catch((error) => error);
-    expect(failure).toBeInstanceOf(GatewayError);
-    expect(failure).toMatchObject({ status: 502, retryable: true, code: "upstream_connection_error" });
+    expect(failure).toMatchObject({ code: "ECONNREFUSED" });
+    const mapped = transportFailure(failure, { provider: "local", displayName: "Local" });
+    expect(mapped).toMatchObject({ status: 502, retryable: true, code: "upstream_unreachable" });
+    expect(mapped.message).toBe("Could not reach Local: the connection was refused.");
+    expect(mapped.message).not.toContain(new URL(base).port);
     await destroy();
   });
 });

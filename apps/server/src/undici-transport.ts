@@ -1,5 +1,4 @@
 import type { HttpTransport, TransportResponse } from "@switchyard/core";
-import { GatewayError } from "@switchyard/core";
 import { Pool } from "undici";
 
 /** Options of the undici transport. */
@@ -31,17 +30,6 @@ const flattenHeaders = (headers: Record<string, string | string[] | undefined>):
   }
   return flat;
 };
-
-/** A network failure before any answer: retryable, so the router can fail over. */
-const connectionError = (url: URL, error: Error): GatewayError =>
-  new GatewayError({
-    status: 502,
-    type: "upstream_error",
-    code: "upstream_connection_error",
-    message: `Could not reach ${url.origin}: ${error.message}`,
-    retryable: true,
-    cause: error,
-  });
 
 /**
  * Creates the server's transport: one undici `Pool` per upstream origin with keep-alive connections, and
@@ -77,19 +65,15 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Und
 
   const transport: HttpTransport = async (request) => {
     const url = parse(request.url);
-    let data: Awaited<ReturnType<Pool["request"]>>;
-    try {
-      data = await poolFor(url.origin).request({
-        path: url.pathname + url.search,
-        method: request.method,
-        headers: request.headers,
-        body: request.body ?? null,
-        signal: request.signal ?? null,
-      });
-    } catch (error) {
-      if (request.signal?.aborted) throw error;
-      throw connectionError(url, error as Error);
-    }
+    // undici's errors go up as they are: the provider maps them by their code (provider-utils'
+    // `transportFailure`), since their messages name the upstream's address.
+    const data = await poolFor(url.origin).request({
+      path: url.pathname + url.search,
+      method: request.method,
+      headers: request.headers,
+      body: request.body ?? null,
+      signal: request.signal ?? null,
+    });
     const body = data.body;
     const response: TransportResponse = {
       status: data.statusCode,

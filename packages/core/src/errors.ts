@@ -121,50 +121,6 @@ export function modelNotFound(model: string, suggestions: readonly string[] = []
 /** The status of a request cancelled through its `AbortSignal` (nginx's "client closed request"). */
 export const REQUEST_ABORTED_STATUS = 499;
 
-/**
- * A failure of the HTTP transport itself as a `GatewayError`: a request cancelled through its signal is a
- * 499 `request_aborted` (not retryable); anything else is a 502 `upstream_unreachable` (retryable, so the
- * router can fail over). A `GatewayError` passes through unchanged.
- */
-export function transportFailure(
-  error: unknown,
-  options: {
-    /** Provider name, as in `routing_metadata.provider`. */
-    provider: string;
-    /** Name used in messages, such as `Anthropic`; the provider name when absent. */
-    displayName?: string;
-    signal?: AbortSignal;
-    /** Removes secrets (API keys) from the transport's message. */
-    redact?: (text: string) => string;
-  },
-): GatewayError {
-  if (error instanceof GatewayError) return error;
-  const name = options.displayName ?? options.provider;
-  const aborted = options.signal?.aborted === true || (error instanceof Error && error.name === "AbortError");
-  if (aborted) {
-    return new GatewayError({
-      status: REQUEST_ABORTED_STATUS,
-      type: "request_aborted",
-      code: "request_aborted",
-      message: `The request to ${name} was cancelled.`,
-      retryable: false,
-      provider: options.provider,
-      cause: error,
-    });
-  }
-  const reason = error instanceof Error ? error.message : String(error);
-  const message = `Could not reach ${name}: ${reason}`;
-  return new GatewayError({
-    status: 502,
-    type: "upstream_error",
-    code: "upstream_unreachable",
-    message: options.redact ? options.redact(message) : message,
-    retryable: true,
-    provider: options.provider,
-    cause: error,
-  });
-}
-
 /** Wraps anything thrown into a `GatewayError`; an unknown error becomes a non-retryable 500. */
 export function toGatewayError(error: unknown): GatewayError {
   if (error instanceof GatewayError) return error;

@@ -96,4 +96,9 @@ export interface ProviderOptions {
   clock?: Clock;
   /** Extra headers sent on every upstream request. */
   headers?: Record<string, string>;
+  /**
+   * Cap on a whole (non-streamed) upstream answer, in bytes; a larger answer fails with a retryable 502
+   * `upstream_answer_too_large`. Default 32 MiB (`DEFAULT_MAX_ANSWER_BYTES` of `@switchyard/provider-utils`).
+   */
+  maxAnswerBytes?: number;
 }

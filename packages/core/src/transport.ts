@@ -13,6 +13,10 @@ export interface TransportResponse {
   headers: Record<string, string>;
   /** The body as bytes, read once, either by iterating or by `text()`. */
   body: AsyncIterable<Uint8Array>;
+  /**
+   * The same bytes as `body`, decoded as UTF-8: a shortcut a transport may make faster. Readers that must
+   * bound what they buffer (an answer of unknown length) iterate `body` instead.
+   */
   text(): Promise<string>;
 }
 

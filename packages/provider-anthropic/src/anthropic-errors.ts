@@ -1,8 +1,25 @@
-import { GatewayError, type GatewayErrorType, isRetryableStatus } from "@switchyard/core";
+import type { GatewayError, GatewayErrorType } from "@switchyard/core";
+import {
+  isRetryableUpstreamError,
+  parseJsonOrUndefined,
+  quoteBody,
+  retryAfterMs,
+  streamInterrupted,
+  type UpstreamErrorFields,
+  type UpstreamIdentity,
+  upstreamError,
+} from "@switchyard/provider-utils";
 import { AnthropicErrorBodySchema } from "./anthropic-api";
 
 /** The provider name errors are attributed to. */
 export const ANTHROPIC_PROVIDER = "anthropic";
+
+/** Who Anthropic errors are about, with the call's secrets. */
+export const anthropicIdentity = (secrets: readonly (string | undefined)[] = []): UpstreamIdentity => ({
+  provider: ANTHROPIC_PROVIDER,
+  displayName: "Anthropic",
+  secrets,
+});
 
 // Anthropic's error types (https://platform.claude.com/docs/en/api/errors) and the HTTP status of each.
 const STATUS_OF_TYPE: Readonly<Record<string, number>> = {
@@ -29,32 +46,36 @@ const GATEWAY_TYPES = new Set<string>([
   "timeout_error",
 ]);
 
-const KEY_PATTERN = /sk-ant-[A-Za-z0-9_-]+/g;
-
-/** Removes the API key (and anything shaped like an Anthropic key) from a message. */
-export function redactSecrets(text: string, apiKey?: string): string {
-  let redacted = text;
-  if (apiKey !== undefined && apiKey.length >= 8) redacted = redacted.split(apiKey).join("[redacted]");
-  return redacted.replace(KEY_PATTERN, "[redacted]");
-}
+/** The statuses an Anthropic error type stands for, for the one retry policy. */
+const impliedStatuses = (type: string | undefined): number[] => {
+  const status = type === undefined ? undefined : STATUS_OF_TYPE[type];
+  return status === undefined ? [] : [status];
+};
 
 /** Whether an Anthropic failure is worth another attempt: 429, 5xx, 529 and `overloaded_error` are. */
 export function isRetryableAnthropicError(status: number, type: string | undefined): boolean {
-  if (type === "overloaded_error" || type === "rate_limit_error" || type === "api_error") return true;
-  return isRetryableStatus(status);
+  return isRetryableUpstreamError(status, impliedStatuses(type));
 }
 
-/** The delay a `retry-after-ms` or `retry-after` (seconds) header asks for, in milliseconds. */
-export function retryAfterMs(headers: Readonly<Record<string, string>>): number | undefined {
-  const milliseconds = Number(headers["retry-after-ms"]);
-  if (headers["retry-after-ms"] !== undefined && Number.isFinite(milliseconds) && milliseconds >= 0)
-    return milliseconds;
-  const seconds = Number(headers["retry-after"]);
-  if (headers["retry-after"] !== undefined && Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  return undefined;
-}
+/** The fields of a `GatewayError` an Anthropic error type carries: its gateway type and implied status. */
+const fieldsOfType = (
+  type: string | undefined,
+): Pick<UpstreamErrorFields, "type" | "code" | "impliedStatuses"> => ({
+  code: type ?? null,
+  impliedStatuses: impliedStatuses(type),
+  ...(type !== undefined && GATEWAY_TYPES.has(type) ? { type: type as GatewayErrorType } : {}),
+});
 
-const MAX_RAW_BODY = 500;
+/** Reads an Anthropic error body (or whatever a proxy in between sent) into the fields of a `GatewayError`. */
+export function readAnthropicError(status: number, bodyText: string): UpstreamErrorFields {
+  const parsed = AnthropicErrorBodySchema.safeParse(parseJsonOrUndefined(bodyText));
+  const upstreamType = parsed.success ? parsed.data.error.type : undefined;
+  const quoted = quoteBody(bodyText);
+  const message = parsed.success
+    ? parsed.data.error.message
+    : `Anthropic returned HTTP ${status}${quoted === "" ? "" : `: ${quoted}`}`;
+  return { status, message, ...fieldsOfType(upstreamType) };
+}
 
 /**
  * Maps an Anthropic HTTP error to a `GatewayError` with the upstream status and message, `retryable` set
@@ -67,30 +88,11 @@ export function anthropicHttpError(
   headers: Readonly<Record<string, string>> = {},
   apiKey?: string,
 ): GatewayError {
-  let parsedBody: unknown;
-  try {
-    parsedBody = JSON.parse(bodyText);
-  } catch {
-    parsedBody = undefined;
-  }
-  const parsed = AnthropicErrorBodySchema.safeParse(parsedBody);
-  const upstreamType = parsed.success ? parsed.data.error.type : undefined;
-  const rawText = bodyText.length > MAX_RAW_BODY ? `${bodyText.slice(0, MAX_RAW_BODY)}...` : bodyText;
-  const message = parsed.success
-    ? parsed.data.error.message
-    : `Anthropic returned HTTP ${status}${rawText.trim() === "" ? "" : `: ${rawText}`}`;
-  const init: ConstructorParameters<typeof GatewayError>[0] = {
-    status,
-    message: redactSecrets(message, apiKey),
-    code: upstreamType ?? null,
-    retryable: isRetryableAnthropicError(status, upstreamType),
-    provider: ANTHROPIC_PROVIDER,
-  };
-  if (upstreamType !== undefined && GATEWAY_TYPES.has(upstreamType))
-    init.type = upstreamType as GatewayErrorType;
   const delay = retryAfterMs(headers);
-  if (delay !== undefined) init.retryAfterMs = delay;
-  return new GatewayError(init);
+  return upstreamError(anthropicIdentity([apiKey]), {
+    ...readAnthropicError(status, bodyText),
+    ...(delay === undefined ? {} : { retryAfterMs: delay }),
+  });
 }
 
 /** Maps an in-stream `error` event (after HTTP 200) to a `GatewayError`, e.g. `overloaded_error` as a retryable 529. */
@@ -98,25 +100,16 @@ export function anthropicStreamError(
   error: { type: string; message: string },
   apiKey?: string,
 ): GatewayError {
-  const status = STATUS_OF_TYPE[error.type] ?? 500;
-  return new GatewayError({
-    status,
-    type: GATEWAY_TYPES.has(error.type) ? (error.type as GatewayErrorType) : "upstream_error",
-    code: error.type,
-    message: redactSecrets(error.message, apiKey),
-    retryable: isRetryableAnthropicError(status, error.type),
-    provider: ANTHROPIC_PROVIDER,
+  const fields = fieldsOfType(error.type);
+  return upstreamError(anthropicIdentity([apiKey]), {
+    status: STATUS_OF_TYPE[error.type] ?? 500,
+    message: error.message,
+    ...fields,
+    type: fields.type ?? "upstream_error",
   });
 }
 
 /** The error for a stream that ended without `message_stop`: the upstream closed early. */
 export function truncatedStreamError(): GatewayError {
-  return new GatewayError({
-    status: 502,
-    type: "upstream_error",
-    code: "stream_truncated",
-    message: "The Anthropic stream ended before message_stop.",
-    retryable: true,
-    provider: ANTHROPIC_PROVIDER,
-  });
+  return streamInterrupted(anthropicIdentity(), "message_stop", "stream_truncated");
 }

@@ -2,20 +2,22 @@ import {
   type ChatCompletionChunk,
   type ChatCompletionRequest,
   createFetchTransport,
-  GatewayError,
-  type HttpTransport,
   type NativeCallOptions,
   type Provider,
   type ProviderCallOptions,
   type ProviderOptions,
   parseSseStream,
   pumpTranscoder,
-  type TransportResponse,
-  transportFailure,
   type Warning,
 } from "@switchyard/core";
+import {
+  malformedAnswer,
+  postJson,
+  type UpstreamAnswer,
+  type UpstreamConnection,
+} from "@switchyard/provider-utils";
 import { type AnthropicMessage, AnthropicMessageSchema } from "./anthropic-api";
-import { ANTHROPIC_PROVIDER, anthropicHttpError, redactSecrets } from "./anthropic-errors";
+import { ANTHROPIC_PROVIDER, readAnthropicError } from "./anthropic-errors";
 import { type AnthropicRequestPlan, chatRequestToAnthropic } from "./anthropic-request";
 import { anthropicResponseToChat } from "./anthropic-response";
 import { createAnthropicStreamTranscoder } from "./anthropic-stream";
@@ -26,32 +28,11 @@ export const ANTHROPIC_BASE_URL = "https://api.anthropic.com";
 /** The `anthropic-version` header every Messages request carries. */
 export const ANTHROPIC_VERSION = "2023-06-01";
 
-const upstreamFailure = (error: unknown, apiKey: string, signal?: AbortSignal): GatewayError =>
-  transportFailure(error, {
-    provider: ANTHROPIC_PROVIDER,
-    displayName: "Anthropic",
-    ...(signal ? { signal } : {}),
-    redact: (text) => redactSecrets(text, apiKey),
-  });
-
-async function readMessage(response: TransportResponse): Promise<AnthropicMessage> {
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  const parsed = AnthropicMessageSchema.safeParse(body);
+/** Reads a whole answer as a Messages response; anything else is a retryable 502. */
+async function readMessage(answer: UpstreamAnswer): Promise<AnthropicMessage> {
+  const parsed = AnthropicMessageSchema.safeParse(await answer.json());
   if (parsed.success) return parsed.data;
-  throw new GatewayError({
-    status: 502,
-    type: "upstream_error",
-    code: "invalid_upstream_response",
-    message: "Anthropic answered with a body that is not a Messages response.",
-    retryable: false,
-    provider: ANTHROPIC_PROVIDER,
-  });
+  throw malformedAnswer(answer.identity, "the body is not a Messages response");
 }
 
 /**
@@ -60,41 +41,38 @@ async function readMessage(response: TransportResponse): Promise<AnthropicMessag
  * come back as Chat. Default base URL `https://api.anthropic.com`.
  */
 export function createAnthropicProvider(options: ProviderOptions = {}): Provider {
-  const baseUrl = (options.baseUrl ?? ANTHROPIC_BASE_URL).replace(/\/+$/, "");
-  const transport: HttpTransport = options.transport ?? createFetchTransport();
   const clock = options.clock;
+  const connection: UpstreamConnection = {
+    provider: ANTHROPIC_PROVIDER,
+    displayName: "Anthropic",
+    baseUrl: options.baseUrl ?? ANTHROPIC_BASE_URL,
+    transport: options.transport ?? createFetchTransport(),
+    ...(clock === undefined ? {} : { clock }),
+    ...(options.maxAnswerBytes === undefined ? {} : { maxAnswerBytes: options.maxAnswerBytes }),
+  };
 
-  async function post(
+  const post = (
     path: string,
     body: unknown,
     call: ProviderCallOptions,
     stream: boolean,
     extraHeaders: Record<string, string> = {},
-  ): Promise<TransportResponse> {
-    const headers: Record<string, string> = {
-      ...options.headers,
-      ...extraHeaders,
-      "content-type": "application/json",
-      accept: stream ? "text/event-stream" : "application/json",
-      "x-api-key": call.apiKey,
-      "anthropic-version": ANTHROPIC_VERSION,
-    };
-    let response: TransportResponse;
-    try {
-      response = await transport({
-        method: "POST",
-        url: `${baseUrl}${path}`,
-        headers,
-        body: JSON.stringify(body),
-        signal: call.signal,
-      });
-    } catch (error) {
-      throw upstreamFailure(error, call.apiKey, call.signal);
-    }
-    if (response.status < 200 || response.status >= 300)
-      throw anthropicHttpError(response.status, await response.text(), response.headers, call.apiKey);
-    return response;
-  }
+  ): Promise<UpstreamAnswer> =>
+    postJson(connection, {
+      path,
+      headers: {
+        ...options.headers,
+        ...extraHeaders,
+        "content-type": "application/json",
+        accept: stream ? "text/event-stream" : "application/json",
+        "x-api-key": call.apiKey,
+        "anthropic-version": ANTHROPIC_VERSION,
+      },
+      body,
+      apiKey: call.apiKey,
+      signal: call.signal,
+      readError: (answer) => readAnthropicError(answer.status, answer.body),
+    });
 
   const send = (plan: AnthropicRequestPlan, call: ProviderCallOptions, stream: boolean) =>
     post(
@@ -120,30 +98,23 @@ export function createAnthropicProvider(options: ProviderOptions = {}): Provider
     protocol: "anthropic-messages",
 
     async messages(body, call) {
-      const response = await post("/v1/messages", body, call, body.stream === true, forwardedHeaders(call));
-      return { status: response.status, headers: response.headers, body: response.body };
+      const answer = await post("/v1/messages", body, call, body.stream === true, forwardedHeaders(call));
+      return { status: answer.status, headers: answer.headers, body: answer.body };
     },
 
     async countTokens(body, call) {
-      const response = await post("/v1/messages/count_tokens", body, call, false, forwardedHeaders(call));
-      const counted = JSON.parse(await response.text()) as { input_tokens?: unknown };
-      if (typeof counted.input_tokens !== "number") {
-        throw new GatewayError({
-          status: 502,
-          type: "upstream_error",
-          code: "invalid_upstream_response",
-          message: "Anthropic's count_tokens answer has no input_tokens.",
-          retryable: false,
-          provider: ANTHROPIC_PROVIDER,
-        });
-      }
-      return counted.input_tokens;
+      const answer = await post("/v1/messages/count_tokens", body, call, false, forwardedHeaders(call));
+      const counted = await answer.json();
+      const inputTokens =
+        typeof counted === "object" && counted !== null ? Reflect.get(counted, "input_tokens") : undefined;
+      if (typeof inputTokens !== "number")
+        throw malformedAnswer(answer.identity, "the count_tokens answer has no input_tokens");
+      return inputTokens;
     },
 
     async chat(request, call) {
       const { value: plan, warnings } = translate(request, call, false);
-      const response = await send(plan, call, false);
-      const message = await readMessage(response);
+      const message = await readMessage(await send(plan, call, false));
       const translated = anthropicResponseToChat(message, {
         toolNames: plan.toolNames,
         structuredOutputTool: plan.structuredOutputTool,
@@ -154,7 +125,7 @@ export function createAnthropicProvider(options: ProviderOptions = {}): Provider
 
     async streamChat(request, call) {
       const { value: plan, warnings: requestWarnings } = translate(request, call, true);
-      const response = await send(plan, call, true);
+      const answer = await send(plan, call, true);
       const warnings: Warning[] = [...requestWarnings];
       const transcoder = createAnthropicStreamTranscoder({
         toolNames: plan.toolNames,
@@ -162,14 +133,12 @@ export function createAnthropicProvider(options: ProviderOptions = {}): Provider
         clock,
         apiKey: call.apiKey,
       });
-      async function* chunks(): AsyncGenerator<ChatCompletionChunk> {
-        try {
-          yield* pumpTranscoder(parseSseStream(response.body), transcoder, warnings);
-        } catch (error) {
-          throw upstreamFailure(error, call.apiKey, call.signal);
-        }
-      }
-      return { chunks: chunks(), warnings };
+      const chunks: AsyncIterable<ChatCompletionChunk> = pumpTranscoder(
+        parseSseStream(answer.body),
+        transcoder,
+        warnings,
+      );
+      return { chunks, warnings };
     },
   };
 }

@@ -1,7 +1,20 @@
-import { GatewayError, isRetryableStatus } from "@switchyard/core";
+import type { GatewayError } from "@switchyard/core";
+import {
+  parseJsonOrUndefined,
+  quoteBody,
+  retryAfterMs,
+  type UpstreamErrorFields,
+  type UpstreamIdentity,
+  upstreamError,
+} from "@switchyard/provider-utils";
 import { GeminiErrorBodySchema } from "./gemini-api";
 
-const provider = "google";
+/** Who Gemini errors are about, with the call's secrets. */
+export const geminiIdentity = (secrets: readonly (string | undefined)[] = []): UpstreamIdentity => ({
+  provider: "google",
+  displayName: "Gemini",
+  secrets,
+});
 
 /** Parses a protobuf Duration as JSON spells it (`"34.4s"`, `"2s"`) into milliseconds. */
 export function parseDurationMs(duration: unknown): number | undefined {
@@ -10,57 +23,49 @@ export function parseDurationMs(duration: unknown): number | undefined {
   return match ? Math.round(Number(match[1]) * 1000) : undefined;
 }
 
-/** Parses an HTTP `retry-after` header (seconds or an HTTP date) into milliseconds. */
-export function parseRetryAfterMs(header: string | undefined, now: number): number | undefined {
-  if (header === undefined) return undefined;
-  if (/^\d+(\.\d+)?$/.test(header.trim())) return Math.round(Number(header) * 1000);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
 const typeEnding = (detail: Record<string, unknown>, name: string) =>
   typeof detail["@type"] === "string" && detail["@type"].endsWith(`google.rpc.${name}`);
 
 /**
- * Maps a Gemini HTTP error to a `GatewayError` with the upstream status, `retryable` (408, 409, 425, 429,
- * 5xx) and, for a 429, the delay Google asks for: the `retryDelay` of the `google.rpc.RetryInfo` detail, or
- * the `retry-after` header. An invalid API key (400 with reason `API_KEY_INVALID`) becomes a 401.
- * `code` is Google's status in lower case (`resource_exhausted`, `invalid_argument`).
+ * Reads a Gemini error body into the fields of a `GatewayError`: the upstream status and, for a 429, the
+ * delay Google asks for in the `retryDelay` of its `google.rpc.RetryInfo` detail (else the one `retry-after`
+ * parser decides). An invalid API key (400 with reason `API_KEY_INVALID`) becomes a 401. `code` is Google's
+ * status in lower case (`resource_exhausted`, `invalid_argument`).
  */
+export function readGeminiError(status: number, bodyText: string): UpstreamErrorFields {
+  const parsed = parseJsonOrUndefined(bodyText);
+  const body = GeminiErrorBodySchema.safeParse(Array.isArray(parsed) ? parsed[0] : parsed);
+  const error = body.success ? body.data.error : undefined;
+  const details = error?.details ?? [];
+  const retryInfo = details.find((detail) => typeEnding(detail, "RetryInfo"));
+  const retryDelay = parseDurationMs(retryInfo?.["retryDelay"]);
+  const invalidKey = details.some(
+    (detail) => typeEnding(detail, "ErrorInfo") && detail["reason"] === "API_KEY_INVALID",
+  );
+  const quoted = quoteBody(bodyText);
+  return {
+    status: invalidKey ? 401 : status,
+    message:
+      error?.message ??
+      (quoted === "" ? `Gemini answered HTTP ${status}.` : `Gemini answered HTTP ${status}: ${quoted}`),
+    code: error?.status?.toLowerCase() ?? null,
+    ...(retryDelay === undefined ? {} : { retryAfterMs: retryDelay }),
+  };
+}
+
+/** A Gemini HTTP error as a `GatewayError` (see `readGeminiError`), with `retry-after` as the fallback delay. */
 export function geminiErrorToGatewayError(
   status: number,
   bodyText: string,
   headers: Record<string, string> = {},
   now: number = Date.now(),
+  apiKey?: string,
 ): GatewayError {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(bodyText);
-  } catch {
-    parsed = undefined;
-  }
-  const body = GeminiErrorBodySchema.safeParse(Array.isArray(parsed) ? parsed[0] : parsed);
-  const error = body.success ? body.data.error : undefined;
-  const details = error?.details ?? [];
-  const retryInfo = details.find((detail) => typeEnding(detail, "RetryInfo"));
-  const retryAfterMs =
-    parseDurationMs(retryInfo?.["retryDelay"]) ?? parseRetryAfterMs(headers["retry-after"], now);
-  const invalidKey = details.some(
-    (detail) => typeEnding(detail, "ErrorInfo") && detail["reason"] === "API_KEY_INVALID",
-  );
-  const effectiveStatus = invalidKey ? 401 : status;
-  const message =
-    error?.message ??
-    (bodyText.trim() === ""
-      ? `Gemini answered HTTP ${status}.`
-      : `Gemini answered HTTP ${status}: ${bodyText.slice(0, 500)}`);
-  return new GatewayError({
-    status: effectiveStatus,
-    message,
-    code: error?.status?.toLowerCase() ?? null,
-    retryable: isRetryableStatus(effectiveStatus),
-    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-    provider,
+  const fields = readGeminiError(status, bodyText);
+  const delay = fields.retryAfterMs ?? retryAfterMs(headers, () => now);
+  return upstreamError(geminiIdentity([apiKey]), {
+    ...fields,
+    ...(delay === undefined ? {} : { retryAfterMs: delay }),
   });
 }
 

@@ -3,8 +3,6 @@ import {
   type ChatCompletionRequest,
   createFetchTransport,
   createRandomIdGenerator,
-  GatewayError,
-  type HttpTransport,
   invalidRequest,
   type Provider,
   type ProviderCallOptions,
@@ -12,12 +10,17 @@ import {
   parseSseStream,
   pumpTranscoder,
   systemClock,
-  type TransportResponse,
-  transportFailure,
   type Warning,
 } from "@switchyard/core";
+import {
+  malformedAnswer,
+  parseAnswerJson,
+  postJson,
+  type UpstreamConnection,
+  type UpstreamIdentity,
+} from "@switchyard/provider-utils";
 import { type GeminiResponse, GeminiResponseSchema } from "./gemini-api";
-import { geminiErrorToGatewayError } from "./gemini-errors";
+import { readGeminiError } from "./gemini-errors";
 import { bareModelId } from "./gemini-models";
 import { chatRequestToGemini } from "./gemini-request";
 import { geminiResponseToChat } from "./gemini-response";
@@ -28,49 +31,15 @@ export const GOOGLE_DEFAULT_BASE_URL = "https://generativelanguage.googleapis.co
 
 const provider = "google";
 
-const upstreamFailure = (message: string, cause?: unknown) =>
-  new GatewayError({ status: 502, type: "upstream_error", message, retryable: true, provider, cause });
-
-async function send(
-  transport: HttpTransport,
-  url: string,
-  headers: Record<string, string>,
-  body: unknown,
-  signal: AbortSignal | undefined,
-): Promise<TransportResponse> {
-  let response: TransportResponse;
-  try {
-    response = await transport({
-      method: "POST",
-      url,
-      headers,
-      body: JSON.stringify(body),
-      ...(signal ? { signal } : {}),
-    });
-  } catch (error) {
-    throw transportFailure(error, { provider, displayName: "Gemini", ...(signal ? { signal } : {}) });
-  }
-  if (response.status !== 200) {
-    throw geminiErrorToGatewayError(response.status, await response.text(), response.headers);
-  }
-  return response;
-}
-
-function parseJson(text: string, what: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw upstreamFailure(`Gemini sent ${what} that is not JSON.`, error);
-  }
-}
-
 /** The frames of a Gemini SSE body, parsed; empty events are skipped, anything else malformed throws. */
-async function* readFrames(body: AsyncIterable<Uint8Array>): AsyncGenerator<GeminiResponse> {
+async function* readFrames(
+  body: AsyncIterable<Uint8Array>,
+  identity: UpstreamIdentity,
+): AsyncGenerator<GeminiResponse> {
   for await (const event of parseSseStream(body)) {
     if (event.data.trim() === "") continue;
-    const frame = GeminiResponseSchema.safeParse(parseJson(event.data, "a stream frame"));
-    if (!frame.success)
-      throw upstreamFailure("Gemini sent a stream frame that is not a GenerateContentResponse.");
+    const frame = GeminiResponseSchema.safeParse(parseAnswerJson(event.data, identity));
+    if (!frame.success) throw malformedAnswer(identity, "a stream frame is not a GenerateContentResponse");
     yield frame.data;
   }
 }
@@ -82,8 +51,14 @@ async function* readFrames(body: AsyncIterable<Uint8Array>): AsyncGenerator<Gemi
  * `https://generativelanguage.googleapis.com`.
  */
 export function createGoogleProvider(options: ProviderOptions = {}): Provider {
-  const baseUrl = (options.baseUrl ?? GOOGLE_DEFAULT_BASE_URL).replace(/\/+$/, "");
-  const transport = options.transport ?? createFetchTransport();
+  const connection: UpstreamConnection = {
+    provider,
+    displayName: "Gemini",
+    baseUrl: options.baseUrl ?? GOOGLE_DEFAULT_BASE_URL,
+    transport: options.transport ?? createFetchTransport(),
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+    ...(options.maxAnswerBytes === undefined ? {} : { maxAnswerBytes: options.maxAnswerBytes }),
+  };
   const ids = options.ids ?? createRandomIdGenerator();
   const clock = options.clock ?? systemClock;
 
@@ -91,50 +66,51 @@ export function createGoogleProvider(options: ProviderOptions = {}): Provider {
     if (request.model === undefined) throw invalidRequest("is required", "model");
     const translation = chatRequestToGemini(request, call.model ? { model: call.model } : {});
     const method = stream ? "streamGenerateContent?alt=sse" : "generateContent";
-    const url = `${baseUrl}/v1beta/models/${encodeURIComponent(bareModelId(request.model))}:${method}`;
+    const path = `/v1beta/models/${encodeURIComponent(bareModelId(request.model))}:${method}`;
     const headers: Record<string, string> = {
       ...options.headers,
       "content-type": "application/json",
       "x-goog-api-key": call.apiKey,
     };
     if (stream) headers["accept"] = "text/event-stream";
-    return { translation, url, headers, model: request.model };
+    return { translation, path, headers, model: request.model };
   };
+
+  const send = (path: string, headers: Record<string, string>, body: unknown, call: ProviderCallOptions) =>
+    postJson(connection, {
+      path,
+      headers,
+      body,
+      apiKey: call.apiKey,
+      signal: call.signal,
+      readError: (answer) => readGeminiError(answer.status, answer.body),
+    });
 
   return {
     name: provider,
     protocol: "gemini",
 
     async chat(request, call) {
-      const { translation, url, headers, model } = prepare(request, call, false);
-      const response = await send(transport, url, headers, translation.value, call.signal);
-      const parsed = GeminiResponseSchema.safeParse(parseJson(await response.text(), "a response"));
+      const { translation, path, headers, model } = prepare(request, call, false);
+      const answer = await send(path, headers, translation.value, call);
+      const parsed = GeminiResponseSchema.safeParse(await answer.json());
       if (!parsed.success)
-        throw upstreamFailure("Gemini sent a response that is not a GenerateContentResponse.");
+        throw malformedAnswer(answer.identity, "the body is not a GenerateContentResponse");
       const chat = geminiResponseToChat(parsed.data, { ids, clock, model });
       return { response: chat.value, warnings: [...translation.warnings, ...chat.warnings] };
     },
 
     async streamChat(request, call) {
-      const { translation, url, headers, model } = prepare(request, call, true);
-      const response = await send(transport, url, headers, translation.value, call.signal);
+      const { translation, path, headers, model } = prepare(request, call, true);
+      const answer = await send(path, headers, translation.value, call);
       const warnings: Warning[] = [...translation.warnings];
       const transcoder = createGeminiStreamTranscoder({ ids, clock, model });
-      async function* chunks(): AsyncGenerator<ChatCompletionChunk> {
-        try {
-          yield* pumpTranscoder(readFrames(response.body), transcoder, warnings);
-        } catch (error) {
-          if (error instanceof GatewayError) throw error;
-          if (call.signal?.aborted) {
-            throw transportFailure(error, { provider, displayName: "Gemini", signal: call.signal });
-          }
-          throw upstreamFailure(
-            `The Gemini stream failed: ${error instanceof Error ? error.message : String(error)}`,
-            error,
-          );
-        }
-      }
-      return { chunks: chunks(), warnings };
+      const chunks: AsyncIterable<ChatCompletionChunk> = pumpTranscoder(
+        readFrames(answer.body, answer.identity),
+        transcoder,
+        warnings,
+      );
+      return { chunks, warnings };
     },
   };
 }

@@ -7,9 +7,10 @@ export {
 export * from "./gemini-api";
 export {
   geminiErrorToGatewayError,
+  geminiIdentity,
   geminiStreamErrorToGatewayError,
   parseDurationMs,
-  parseRetryAfterMs,
+  readGeminiError,
 } from "./gemini-errors";
 export { buildGeminiGenerationConfig } from "./gemini-generation-config";
 export { geminiLogprobsToChat } from "./gemini-logprobs";

@@ -17,8 +17,8 @@ export {
   openAICompatibleHttpError,
   openAICompatibleStreamError,
   openAICompatibleTransportError,
+  readOpenAICompatibleError,
   readUpstreamError,
-  retryAfterMs,
 } from "./openai-compatible-errors";
 export {
   COMMON_CHAT_FIELDS,

@@ -1,8 +1,15 @@
-import { type Clock, GatewayError, systemClock, transportFailure } from "@switchyard/core";
-import { isJsonObject, parseJsonOrUndefined } from "./json-value";
+import { type Clock, type GatewayError, systemClock } from "@switchyard/core";
+import {
+  parseJsonOrUndefined,
+  retryAfterMs,
+  transportFailure,
+  type UpstreamErrorFields,
+  upstreamError,
+} from "@switchyard/provider-utils";
+import { isJsonObject } from "./json-value";
 
 /** Message, code, type and param read from any of the error shapes compatible servers send. */
-interface UpstreamErrorFields {
+interface CompatibleErrorFields {
   message: string;
   code: string | null;
   type: string | null;
@@ -18,8 +25,8 @@ const text = (value: unknown): string | null =>
  * (Ollama, xAI), `{object: "error", message, type, code}` (Mistral, vLLM) or `{detail}`; anything else is
  * used as text.
  */
-export function readUpstreamError(body: unknown, fallbackText = ""): UpstreamErrorFields {
-  const fields: UpstreamErrorFields = {
+export function readUpstreamError(body: unknown, fallbackText = ""): CompatibleErrorFields {
+  const fields: CompatibleErrorFields = {
     message: fallbackText,
     code: null,
     type: null,
@@ -41,25 +48,6 @@ export function readUpstreamError(body: unknown, fallbackText = ""): UpstreamErr
   return fields;
 }
 
-/**
- * The delay a server asks for before a retry: `retry-after-ms`, or `retry-after` in seconds or as an
- * HTTP date (https://www.rfc-editor.org/rfc/rfc9110#field.retry-after).
- */
-export function retryAfterMs(
-  headers: Record<string, string>,
-  clock: Clock = systemClock,
-): number | undefined {
-  const milliseconds = Number(headers["retry-after-ms"]);
-  if (headers["retry-after-ms"] !== undefined && Number.isFinite(milliseconds) && milliseconds >= 0)
-    return milliseconds;
-  const value = headers["retry-after"];
-  if (value === undefined || value.trim() === "") return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1000 : undefined;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - clock());
-}
-
 /** Inputs of `openAICompatibleHttpError`. */
 export interface HttpErrorInput {
   status: number;
@@ -67,38 +55,56 @@ export interface HttpErrorInput {
   bodyText: string;
   provider: string;
   clock?: Clock;
+  /** The call's key, redacted from the message. */
+  apiKey?: string;
+}
+
+/** Reads an error body of a compatible server into the fields of a `GatewayError`. */
+export function readOpenAICompatibleError(
+  status: number,
+  bodyText: string,
+  provider: string,
+): UpstreamErrorFields {
+  const fields = readUpstreamError(parseJsonOrUndefined(bodyText), bodyText.slice(0, 1000));
+  return {
+    status,
+    message: fields.message || `${provider} answered HTTP ${status}.`,
+    code: fields.code ?? fields.type,
+    param: fields.param,
+  };
 }
 
 /** Turns an upstream HTTP error into a `GatewayError` with status, `retryable` and `retryAfterMs`. */
 export function openAICompatibleHttpError(input: HttpErrorInput): GatewayError {
-  const fields = readUpstreamError(parseJsonOrUndefined(input.bodyText), input.bodyText.slice(0, 1000));
-  return new GatewayError({
-    status: input.status,
-    message: fields.message || `${input.provider} answered HTTP ${input.status}.`,
-    code: fields.code ?? fields.type,
-    param: fields.param,
-    retryAfterMs: retryAfterMs(input.headers, input.clock),
-    provider: input.provider,
-  });
+  const delay = retryAfterMs(input.headers, input.clock ?? systemClock);
+  return upstreamError(
+    { provider: input.provider, secrets: [input.apiKey] },
+    {
+      ...readOpenAICompatibleError(input.status, input.bodyText, input.provider),
+      ...(delay === undefined ? {} : { retryAfterMs: delay }),
+    },
+  );
 }
 
 /** Turns an error object sent inside a stream into a `GatewayError` (500 unless it names a status). */
-export function openAICompatibleStreamError(body: unknown, provider: string): GatewayError {
+export function openAICompatibleStreamError(body: unknown, provider: string, apiKey?: string): GatewayError {
   const fields = readUpstreamError(body);
-  return new GatewayError({
-    status: fields.status ?? 500,
-    message: fields.message || `${provider} reported an error in the stream.`,
-    code: fields.code ?? fields.type,
-    param: fields.param,
-    provider,
-  });
+  return upstreamError(
+    { provider, secrets: [apiKey] },
+    {
+      status: fields.status ?? 500,
+      message: fields.message || `${provider} reported an error in the stream.`,
+      code: fields.code ?? fields.type,
+      param: fields.param,
+    },
+  );
 }
 
-/** Turns a failed request (network error, abort) into a `GatewayError` (core's `transportFailure`). */
+/** Turns a failed request (network error, abort) into a `GatewayError` (provider-utils' `transportFailure`). */
 export function openAICompatibleTransportError(
   error: unknown,
   provider: string,
   signal?: AbortSignal,
 ): GatewayError {
-  return transportFailure(error, { provider, ...(signal ? { signal } : {}) });
+  return transportFailure(error, { provider, signal });
 }

@@ -9,11 +9,10 @@ import {
   type ProviderCallOptions,
   type ProviderOptions,
   pumpTranscoder,
-  type TransportResponse,
   type Warning,
 } from "@switchyard/core";
-import { parseJsonOrUndefined } from "./json-value";
-import { openAICompatibleHttpError, openAICompatibleTransportError } from "./openai-compatible-errors";
+import { postJson, type UpstreamAnswer, type UpstreamConnection } from "@switchyard/provider-utils";
+import { readOpenAICompatibleError } from "./openai-compatible-errors";
 import { genericPreset, type OpenAICompatiblePreset, type PresetName } from "./openai-compatible-preset";
 import {
   chatRequestToOpenAICompatible,
@@ -49,9 +48,14 @@ export function resolvePreset(
 export function createOpenAICompatibleProvider(options: OpenAICompatibleProviderOptions): Provider {
   const preset = resolvePreset(options.preset);
   const name = options.name;
-  const transport = options.transport ?? createFetchTransport();
   const ids = options.ids ?? createRandomIdGenerator();
-  const url = `${options.baseUrl.replace(/\/+$/, "")}/chat/completions`;
+  const connection: UpstreamConnection = {
+    provider: name,
+    baseUrl: options.baseUrl,
+    transport: options.transport ?? createFetchTransport(),
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+    ...(options.maxAnswerBytes === undefined ? {} : { maxAnswerBytes: options.maxAnswerBytes }),
+  };
 
   const headersFor = (apiKey: string, stream: boolean): Record<string, string> => {
     const headers: Record<string, string> = {
@@ -67,34 +71,20 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleProvider
     request: ChatCompletionRequest,
     call: ProviderCallOptions,
     stream: boolean,
-  ): Promise<{ translation: OpenAICompatibleRequestTranslation; response: TransportResponse }> => {
+  ): Promise<{ translation: OpenAICompatibleRequestTranslation; answer: UpstreamAnswer }> => {
     const translation = chatRequestToOpenAICompatible(
       { ...request, stream },
       { preset, providerName: name, modelInfo: call.model },
     );
-    let response: TransportResponse;
-    try {
-      response = await transport({
-        method: "POST",
-        url,
-        headers: headersFor(call.apiKey, stream),
-        body: JSON.stringify(translation.value),
-        signal: call.signal,
-      });
-    } catch (error) {
-      throw openAICompatibleTransportError(error, name, call.signal);
-    }
-    if (response.status < 200 || response.status >= 300) {
-      const bodyText = await response.text().catch(() => "");
-      throw openAICompatibleHttpError({
-        status: response.status,
-        headers: response.headers,
-        bodyText,
-        provider: name,
-        clock: options.clock,
-      });
-    }
-    return { translation, response };
+    const answer = await postJson(connection, {
+      path: "/chat/completions",
+      headers: headersFor(call.apiKey, stream),
+      body: translation.value,
+      apiKey: call.apiKey,
+      signal: call.signal,
+      readError: (failed) => readOpenAICompatibleError(failed.status, failed.body, name),
+    });
+    return { translation, answer };
   };
 
   return {
@@ -102,14 +92,8 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleProvider
     protocol: "openai-chat",
 
     async chat(request, call): Promise<ChatResult> {
-      const { translation, response } = await send(request, call, false);
-      let bodyText: string;
-      try {
-        bodyText = await response.text();
-      } catch (error) {
-        throw openAICompatibleTransportError(error, name, call.signal);
-      }
-      const normalized = openAICompatibleResponseToChat(parseJsonOrUndefined(bodyText), {
+      const { translation, answer } = await send(request, call, false);
+      const normalized = openAICompatibleResponseToChat(await answer.json(), {
         preset,
         providerName: name,
         toolCallIds: translation.toolCallIds,
@@ -120,22 +104,17 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleProvider
     },
 
     async streamChat(request, call): Promise<ChatStreamResult> {
-      const { translation, response } = await send(request, call, true);
+      const { translation, answer } = await send(request, call, true);
       const decoder = createOpenAICompatibleStreamDecoder({
         preset,
         providerName: name,
+        apiKey: call.apiKey,
         toolCallIds: translation.toolCallIds,
         ids,
       });
       const warnings: Warning[] = [...translation.warnings];
-      async function* chunks(): AsyncGenerator<ChatCompletionChunk> {
-        try {
-          yield* pumpTranscoder(response.body, decoder, warnings);
-        } catch (error) {
-          throw openAICompatibleTransportError(error, name, call.signal);
-        }
-      }
-      return { chunks: chunks(), warnings };
+      const chunks: AsyncIterable<ChatCompletionChunk> = pumpTranscoder(answer.body, decoder, warnings);
+      return { chunks, warnings };
     },
   };
 }

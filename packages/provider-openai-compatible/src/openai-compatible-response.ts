@@ -3,12 +3,13 @@ import {
   ChatCompletionResponseSchema,
   type Clock,
   describeZodError,
-  GatewayError,
+  type GatewayError,
   type IdGenerator,
   systemClock,
   type Translation,
   type Warning,
 } from "@switchyard/core";
+import { malformedAnswer } from "@switchyard/provider-utils";
 import { isJsonObject, type JsonObject } from "./json-value";
 import type { ToolCallIdMap } from "./mistral-tool-call-ids";
 import { argumentsAsString, normalizeReasoningAndContent } from "./normalize-message-content";
@@ -25,14 +26,7 @@ export interface OpenAICompatibleResponseOptions {
 }
 
 const malformed = (provider: string, detail: string): GatewayError =>
-  new GatewayError({
-    status: 502,
-    type: "upstream_error",
-    code: "malformed_upstream_response",
-    message: `${provider} sent an answer that is not a chat completion: ${detail}`,
-    retryable: true,
-    provider,
-  });
+  malformedAnswer({ provider }, `the body is not a chat completion: ${detail}`);
 
 /** Normalises one tool call of a message: restored id, `type`, arguments as a JSON string. */
 function normalizeToolCall(raw: JsonObject, options: OpenAICompatibleResponseOptions): JsonObject {

@@ -1,12 +1,13 @@
 import {
   type ChatCompletionChunk,
   createSseParser,
-  GatewayError,
+  type GatewayError,
   type IdGenerator,
   type SseEvent,
   type Warning,
 } from "@switchyard/core";
-import { isJsonObject, parseJsonOrUndefined } from "./json-value";
+import { parseJsonOrUndefined, streamInterrupted } from "@switchyard/provider-utils";
+import { isJsonObject } from "./json-value";
 import type { ToolCallIdMap } from "./mistral-tool-call-ids";
 import { createChatChunkNormalizer } from "./normalize-chat-chunk";
 import { openAICompatibleStreamError } from "./openai-compatible-errors";
@@ -17,6 +18,8 @@ export interface OpenAICompatibleStreamOptions {
   preset: OpenAICompatiblePreset;
   /** Names the provider in errors. */
   providerName: string;
+  /** The call's key, redacted from upstream error messages. */
+  apiKey?: string;
   toolCallIds: ToolCallIdMap;
   ids: IdGenerator;
 }
@@ -61,7 +64,11 @@ export function createOpenAICompatibleStreamDecoder(
       if (data === "") continue;
       const payload = parseJsonOrUndefined(data);
       if (isErrorEvent(event, payload)) {
-        failure = openAICompatibleStreamError(payload ?? { message: data }, options.providerName);
+        failure = openAICompatibleStreamError(
+          payload ?? { message: data },
+          options.providerName,
+          options.apiKey,
+        );
         break;
       }
       if (payload === undefined) {
@@ -91,14 +98,11 @@ export function createOpenAICompatibleStreamDecoder(
       if (failure !== undefined) throw failure;
       const chunks = deliver(handle(parser.end()));
       if (!done && !normalizer.finished) {
-        throw new GatewayError({
-          status: 502,
-          type: "upstream_error",
-          code: "incomplete_stream",
-          message: `The stream from ${options.providerName} ended before the answer was complete.`,
-          retryable: true,
-          provider: options.providerName,
-        });
+        throw streamInterrupted(
+          { provider: options.providerName },
+          "the answer was complete",
+          "incomplete_stream",
+        );
       }
       return chunks;
     },

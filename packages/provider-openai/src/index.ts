@@ -17,12 +17,12 @@ export {
   type OpenAIErrorObject,
   type OpenAIHttpErrorInput,
   openAIHttpError,
+  openAIIdentity,
   openAIMalformedAnswer,
   openAIStreamError,
   openAITransportError,
+  readOpenAIError,
   readOpenAIErrorObject,
-  redactSecrets,
-  retryAfterMsFromHeaders,
 } from "./openai-errors";
 export {
   OPENAI_DEFAULT_BASE_URL,
@@ -32,7 +32,6 @@ export {
   openAIHeaders,
   openAIUrl,
   postToOpenAI,
-  readJsonAnswer,
 } from "./openai-http";
 export { createOpenAIProvider } from "./openai-provider";
 export {
@@ -43,7 +42,7 @@ export {
   openAIModelProfile,
   resolveReasoningEffort,
 } from "./openai-reasoning-models";
-export { relayBody, relayedHeaders, responsesRequestToOpenAI } from "./openai-responses-passthrough";
+export { relayedHeaders, responsesRequestToOpenAI } from "./openai-responses-passthrough";
 export {
   chatRequestToOpenAIResponses,
   createResponsesOnlyChatStream,

@@ -1,12 +1,6 @@
 import { GatewayError } from "@switchyard/core";
 import { describe, expect, it } from "vitest";
-import {
-  openAIHttpError,
-  openAIStreamError,
-  openAITransportError,
-  redactSecrets,
-  retryAfterMsFromHeaders,
-} from "./openai-errors";
+import { openAIHttpError, openAIStreamError, openAITransportError } from "./openai-errors";
 
 const errorBody = (message: string, type: string, code: string | null = null, param: string | null = null) =>
   JSON.stringify({ error: { message, type, param, code } });
@@ -82,18 +76,6 @@ describe("openAIHttpError", () => {
   });
 });
 
-describe("retryAfterMsFromHeaders", () => {
-  it("reads an HTTP date against the injected clock", () => {
-    const now = Date.parse("2026-01-01T00:00:00Z");
-    expect(retryAfterMsFromHeaders({ "retry-after": "Thu, 01 Jan 2026 00:00:05 GMT" }, () => now)).toBe(5000);
-    expect(retryAfterMsFromHeaders({ "retry-after": "Wed, 31 Dec 2025 23:00:00 GMT" }, () => now)).toBe(0);
-  });
-
-  it("ignores a value it cannot read", () => {
-    expect(retryAfterMsFromHeaders({ "retry-after": "soon" })).toBeUndefined();
-  });
-});
-
 describe("openAIStreamError", () => {
   it.each([
     ["server_error", null, 500, true],
@@ -114,20 +96,15 @@ describe("openAITransportError", () => {
     expect(error).toMatchObject({ status: 499, retryable: false, code: "request_aborted" });
   });
 
-  it("makes a connection failure a retryable 502", () => {
-    const error = openAITransportError(new TypeError("fetch failed"));
+  it("makes a connection failure a retryable 502 that says what failed, not where", () => {
+    const cause = Object.assign(new Error("connect ECONNREFUSED 10.0.0.7:8443"), { code: "ECONNREFUSED" });
+    const error = openAITransportError(new TypeError("fetch failed", { cause }));
     expect(error).toMatchObject({ status: 502, retryable: true, code: "upstream_unreachable" });
-    expect(error.message).toContain("fetch failed");
+    expect(error.message).toBe("Could not reach OpenAI: the connection was refused.");
   });
 
   it("passes a GatewayError through", () => {
     const original = new GatewayError({ status: 418, message: "teapot" });
     expect(openAITransportError(original)).toBe(original);
-  });
-});
-
-describe("redactSecrets", () => {
-  it("leaves ordinary words alone", () => {
-    expect(redactSecrets("a risk-free task-1234 at work-item")).toBe("a risk-free task-1234 at work-item");
   });
 });

@@ -1,14 +1,25 @@
+import { type Clock, type GatewayError, REQUEST_ABORTED_STATUS, systemClock } from "@switchyard/core";
 import {
-  type Clock,
-  GatewayError,
-  REQUEST_ABORTED_STATUS,
-  systemClock,
+  malformedAnswer,
+  parseJsonOrUndefined,
+  quoteBody,
+  retryAfterMs,
   transportFailure,
-} from "@switchyard/core";
+  type UpstreamErrorFields,
+  type UpstreamIdentity,
+  upstreamError,
+} from "@switchyard/provider-utils";
 import { isRecord } from "./is-record";
 
 /** The provider name errors carry. */
 export const OPENAI_PROVIDER_NAME = "openai";
+
+/** Who OpenAI errors are about, with the call's secrets. */
+export const openAIIdentity = (secrets: readonly (string | undefined)[] = []): UpstreamIdentity => ({
+  provider: OPENAI_PROVIDER_NAME,
+  displayName: "OpenAI",
+  secrets,
+});
 
 /** The `error` object of an OpenAI error body: `{"error":{"message","type","param","code"}}`. */
 export interface OpenAIErrorObject {
@@ -30,34 +41,6 @@ export function readOpenAIErrorObject(payload: unknown): OpenAIErrorObject | und
   };
 }
 
-// OpenAI's 401 echoes a masked key ("Incorrect API key provided: sk-proj-****abcd"); both the key and
-// anything shaped like one are removed before the message reaches a client or a log.
-const KEY_LIKE = /\b(?:sk|sess|rk)-[A-Za-z0-9_*.-]{4,}/g;
-
-/** Removes the API key, and anything that looks like an OpenAI key, from a message. */
-export function redactSecrets(message: string, apiKey?: string): string {
-  let redacted = message;
-  if (apiKey !== undefined && apiKey.length >= 4) redacted = redacted.split(apiKey).join("[redacted]");
-  return redacted.replace(KEY_LIKE, "[redacted]");
-}
-
-/**
- * The delay the upstream asked for, in milliseconds: OpenAI's `retry-after-ms`, else `retry-after` in
- * seconds or as an HTTP date (RFC 9110 §10.2.3). Headers are lower-cased by the transport.
- */
-export function retryAfterMsFromHeaders(
-  headers: Record<string, string>,
-  clock: Clock = systemClock,
-): number | undefined {
-  const milliseconds = Number.parseFloat(headers["retry-after-ms"] ?? "");
-  if (Number.isFinite(milliseconds) && milliseconds >= 0) return Math.round(milliseconds);
-  const value = headers["retry-after"]?.trim();
-  if (value === undefined || value === "") return undefined;
-  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number.parseFloat(value) * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - clock());
-}
-
 /** What `openAIHttpError` is built from. */
 export interface OpenAIHttpErrorInput {
   status: number;
@@ -68,33 +51,28 @@ export interface OpenAIHttpErrorInput {
   clock?: Clock;
 }
 
-const parseJson = (text: string): unknown => {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-};
-
-const MAX_QUOTED_BODY = 300;
+/** Reads an OpenAI error body (or whatever a proxy in between sent) into the fields of a `GatewayError`. */
+export function readOpenAIError(status: number, body: string): UpstreamErrorFields {
+  const upstream = readOpenAIErrorObject(parseJsonOrUndefined(body));
+  const fallback = quoteBody(body);
+  return {
+    status,
+    message: upstream?.message ?? `OpenAI returned HTTP ${status}${fallback === "" ? "" : `: ${fallback}`}`,
+    code: upstream?.code === null || upstream?.code === undefined ? null : String(upstream.code),
+    param: upstream?.param ?? null,
+  };
+}
 
 /**
  * A non-2xx OpenAI answer as a `GatewayError`: the upstream status (so the router knows whether to fail
- * over: 408, 409, 429 and 5xx are retryable), OpenAI's message, `param` and `code` kept, the key redacted,
- * and the `retry-after` delay of a 429 or 503 carried as `retryAfterMs`.
+ * over), OpenAI's message, `param` and `code` kept, secrets redacted, and the `retry-after` delay of a 429
+ * or 503 carried as `retryAfterMs`.
  */
 export function openAIHttpError(input: OpenAIHttpErrorInput): GatewayError {
-  const upstream = readOpenAIErrorObject(parseJson(input.body));
-  const fallback = input.body.trim().slice(0, MAX_QUOTED_BODY);
-  const message =
-    upstream?.message ?? `OpenAI returned HTTP ${input.status}${fallback === "" ? "" : `: ${fallback}`}`;
-  return new GatewayError({
-    status: input.status,
-    message: redactSecrets(message, input.apiKey),
-    code: upstream?.code === null || upstream?.code === undefined ? null : String(upstream.code),
-    param: upstream?.param ?? null,
-    retryAfterMs: retryAfterMsFromHeaders(input.headers, input.clock),
-    provider: OPENAI_PROVIDER_NAME,
+  const delay = retryAfterMs(input.headers, input.clock ?? systemClock);
+  return upstreamError(openAIIdentity([input.apiKey]), {
+    ...readOpenAIError(input.status, input.body),
+    ...(delay === undefined ? {} : { retryAfterMs: delay }),
   });
 }
 
@@ -114,36 +92,23 @@ function statusOfErrorType(type: string | undefined, code: string | null): numbe
  */
 export function openAIStreamError(error: OpenAIErrorObject, apiKey?: string): GatewayError {
   const code = error.code === null || error.code === undefined ? null : String(error.code);
-  return new GatewayError({
+  return upstreamError(openAIIdentity([apiKey]), {
     status: statusOfErrorType(error.type, code),
-    message: redactSecrets(error.message ?? "OpenAI reported an error during the stream", apiKey),
+    message: error.message ?? "OpenAI reported an error during the stream",
     code,
     param: error.param ?? null,
-    provider: OPENAI_PROVIDER_NAME,
   });
 }
 
 /** The status given to a request cancelled through its `AbortSignal` (core's `REQUEST_ABORTED_STATUS`). */
 export const ABORTED_STATUS = REQUEST_ABORTED_STATUS;
 
-/** A failure of the transport itself (core's `transportFailure`), with OpenAI's secrets redacted. */
+/** A failure of the transport itself (provider-utils' `transportFailure`), named for OpenAI. */
 export function openAITransportError(error: unknown, signal?: AbortSignal): GatewayError {
-  return transportFailure(error, {
-    provider: OPENAI_PROVIDER_NAME,
-    displayName: "OpenAI",
-    ...(signal ? { signal } : {}),
-    redact: (text) => redactSecrets(text),
-  });
+  return transportFailure(error, { ...openAIIdentity(), signal });
 }
 
 /** An upstream 2xx answer the gateway cannot read (not JSON, or not the documented shape): a retryable 502. */
 export function openAIMalformedAnswer(detail: string): GatewayError {
-  return new GatewayError({
-    status: 502,
-    type: "upstream_error",
-    code: "invalid_upstream_response",
-    message: `OpenAI sent an answer the gateway cannot read: ${detail}`,
-    retryable: true,
-    provider: OPENAI_PROVIDER_NAME,
-  });
+  return malformedAnswer(openAIIdentity(), detail);
 }

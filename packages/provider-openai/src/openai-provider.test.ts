@@ -207,7 +207,9 @@ describe("chat", () => {
         return {
           status: 200,
           headers: { "content-type": "application/json" },
-          body: (async function* () {})(),
+          body: (async function* () {
+            yield new TextEncoder().encode(body);
+          })(),
           text: async () => body,
         };
       },

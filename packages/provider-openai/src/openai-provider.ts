@@ -20,7 +20,6 @@ import {
   OPENAI_PROVIDER_NAME,
   openAIMalformedAnswer,
   openAIStreamError,
-  openAITransportError,
   readOpenAIErrorObject,
 } from "./openai-errors";
 import {
@@ -28,33 +27,25 @@ import {
   type OpenAIConnection,
   type OpenAIUpstreamAnswer,
   postToOpenAI,
-  readJsonAnswer,
 } from "./openai-http";
-import { relayBody, relayedHeaders, responsesRequestToOpenAI } from "./openai-responses-passthrough";
+import { relayedHeaders, responsesRequestToOpenAI } from "./openai-responses-passthrough";
 import {
   chatRequestToOpenAIResponses,
   createResponsesOnlyChatStream,
   openAIResponseToChat,
 } from "./responses-only-chat";
 
-/** Reads an upstream stream through a chunk machine, cancelling the upstream when the reader stops. */
+/**
+ * Reads an upstream stream through a chunk machine. After `[DONE]` the rest of the body (normally just its
+ * end) is drained rather than aborted, so the upstream connection stays in the keep-alive pool; a reader
+ * that stops early ends the body, which cancels the upstream request.
+ */
 async function* readChunks(
   answer: OpenAIUpstreamAnswer,
   machine: OpenAIChunkStream,
-  callerSignal: AbortSignal | undefined,
 ): AsyncGenerator<ChatCompletionChunk> {
-  let readToEnd = false;
-  try {
-    // After `[DONE]` the rest of the body (normally just its end) is drained rather than aborted, so the
-    // upstream connection stays in the keep-alive pool.
-    for await (const bytes of answer.response.body) if (!machine.done) yield* machine.push(bytes);
-    readToEnd = true;
-    yield* machine.end();
-  } catch (error) {
-    throw openAITransportError(error, callerSignal);
-  } finally {
-    answer.release(!readToEnd);
-  }
+  for await (const bytes of answer.body) if (!machine.done) yield* machine.push(bytes);
+  yield* machine.end();
 }
 
 /**
@@ -69,6 +60,7 @@ export function createOpenAIProvider(options: ProviderOptions = {}): Provider {
     transport: options.transport ?? createFetchTransport((input, init) => globalThis.fetch(input, init)),
     headers: options.headers ?? {},
     clock: options.clock ?? systemClock,
+    ...(options.maxAnswerBytes === undefined ? {} : { maxAnswerBytes: options.maxAnswerBytes }),
   };
 
   const post = (path: string, body: unknown, call: ProviderCallOptions, stream: boolean) =>
@@ -79,7 +71,7 @@ export function createOpenAIProvider(options: ProviderOptions = {}): Provider {
     call: ProviderCallOptions,
   ): Promise<ChatResult> {
     const upstream = chatRequestToOpenAIResponses(request, { stream: false, model: call.model });
-    const body = await readJsonAnswer(await post("/responses", upstream.value, call, false), call.signal);
+    const body = await (await post("/responses", upstream.value, call, false)).json();
     const answer = openAIResponseToChat(body, request);
     return { response: answer.value, warnings: [...upstream.warnings, ...answer.warnings] };
   }
@@ -97,7 +89,7 @@ export function createOpenAIProvider(options: ProviderOptions = {}): Provider {
       ...(options.ids === undefined ? {} : { ids: options.ids }),
       ...(options.clock === undefined ? {} : { clock: options.clock }),
     });
-    return { chunks: readChunks(answer, machine, call.signal), warnings };
+    return { chunks: readChunks(answer, machine), warnings };
   }
 
   return {
@@ -107,10 +99,7 @@ export function createOpenAIProvider(options: ProviderOptions = {}): Provider {
     async chat(request, call) {
       if (call.model?.responsesOnly === true) return chatOnResponses(request, call);
       const upstream = chatRequestToOpenAI(request, { stream: false, model: call.model });
-      const body = await readJsonAnswer(
-        await post("/chat/completions", upstream.value, call, false),
-        call.signal,
-      );
+      const body = await (await post("/chat/completions", upstream.value, call, false)).json();
       const parsed = ChatCompletionResponseSchema.safeParse(body);
       if (!parsed.success) {
         const upstreamError = readOpenAIErrorObject(body);
@@ -126,16 +115,16 @@ export function createOpenAIProvider(options: ProviderOptions = {}): Provider {
       const warnings: Warning[] = [...upstream.warnings];
       const answer = await post("/chat/completions", upstream.value, call, true);
       const parser = createOpenAIChatStreamParser({ warnings, apiKey: call.apiKey });
-      return { chunks: readChunks(answer, parser, call.signal), warnings };
+      return { chunks: readChunks(answer, parser), warnings };
     },
 
     async responses(request: ResponsesRequest, call: ProviderCallOptions): Promise<PassthroughResult> {
       const stream = request.stream === true;
       const answer = await post("/responses", responsesRequestToOpenAI(request), call, stream);
       return {
-        status: answer.response.status,
-        headers: relayedHeaders(answer.response.headers),
-        body: relayBody(answer.response.body, answer.release, call.signal),
+        status: answer.status,
+        headers: relayedHeaders(answer.headers),
+        body: answer.body,
       };
     },
   };

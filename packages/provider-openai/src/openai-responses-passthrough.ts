@@ -1,6 +1,5 @@
 import type { ResponsesRequest } from "@switchyard/core";
 import type { OpenAIRequestBody } from "./openai-chat-request";
-import { openAITransportError } from "./openai-errors";
 
 /**
  * The upstream body of a native Responses call: the request as the client sent it, less `gateway` and
@@ -39,24 +38,4 @@ export function relayedHeaders(headers: Record<string, string>): Record<string, 
     if (!NOT_RELAYED.has(name.toLowerCase())) relayed[name] = value;
   }
   return relayed;
-}
-
-/**
- * Relays a body byte for byte. A transport failure while reading becomes a `GatewayError`; `release` runs
- * when the reader finishes or stops early, which cancels the upstream request.
- */
-export async function* relayBody(
-  body: AsyncIterable<Uint8Array>,
-  release: (cancel?: boolean) => void,
-  signal?: AbortSignal,
-): AsyncGenerator<Uint8Array> {
-  let readToEnd = false;
-  try {
-    for await (const bytes of body) yield bytes;
-    readToEnd = true;
-  } catch (error) {
-    throw openAITransportError(error, signal);
-  } finally {
-    release(!readToEnd);
-  }
 }

@@ -1,4 +1,5 @@
-import { GatewayError, transportFailure } from "@switchyard/core";
+import { GatewayError } from "@switchyard/core";
+import { transportFailure } from "@switchyard/provider-utils";
 import { describe, expect, it } from "vitest";
 import { isLocalFault } from "./local-fault";
 import { costRoute, failure, scripted, setup, summary } from "./router-test-kit";

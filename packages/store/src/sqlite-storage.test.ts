@@ -1,7 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { DatabaseSync } from "node:sqlite";
+import { setTimeout as sleep } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { alice, finishedTurn, userItem } from "./contract/contract-fixtures";
 import { describeStorageContract } from "./contract/storage-contract";
@@ -104,5 +108,56 @@ describe("SQLite storage", () => {
     );
     expect(failure).toBeInstanceOf(StoreUnavailableError);
     expect((failure as StoreUnavailableError).store).toBe("SQLite store");
+  });
+
+  it("lets several processes write one file: appends from three processes at once stay whole", async () => {
+    const storage = await openStorage({ backend: "sqlite", file });
+    await storage.conversations.create({ id: "conv_1", owner: alice, metadata: {}, items: [], createdAt: 1 });
+    const here = dirname(fileURLToPath(import.meta.url));
+    const writer = (prefix: string) =>
+      promisify(execFile)(
+        process.execPath,
+        [
+          "--import",
+          "tsx",
+          join(here, "contract", "sqlite-writer-process.ts"),
+          file,
+          "conv_1",
+          prefix,
+          "100",
+        ],
+        { cwd: resolve(here, "..", "..", "..") },
+      );
+    const children = [writer("p1"), writer("p2")];
+    // Every process begins its appends at the same moment: once both children are ready, `.go` starts them.
+    while (!existsSync(`${file}.p1.ready`) || !existsSync(`${file}.p2.ready`)) await sleep(5);
+    writeFileSync(`${file}.go`, "");
+    await Promise.all([
+      ...children,
+      ...Array.from({ length: 100 }, (_, index) =>
+        storage.conversations.append(
+          alice,
+          "conv_1",
+          [userItem(`p0_${index}_a`, "a"), userItem(`p0_${index}_b`, "b")],
+          2,
+        ),
+      ),
+    ]);
+    const items = ((await storage.conversations.readItems(alice, "conv_1")) ?? []).map((item) => item.id);
+    await storage.close();
+    expect(items).toHaveLength(600);
+    const blocks = new Set<string>();
+    for (let block = 0; block < 300; block++) {
+      const [first, second] = items.slice(block * 2, block * 2 + 2);
+      const name = first!.slice(0, -2);
+      expect([first, second]).toEqual([`${name}_a`, `${name}_b`]);
+      blocks.add(name);
+    }
+    expect(blocks.size).toBe(300);
+    // The processes really ran at once: their blocks alternate instead of coming one process after another.
+    const runs = items.filter(
+      (id, index) => index % 2 === 0 && index > 0 && id.slice(0, 2) !== items[index - 2]!.slice(0, 2),
+    );
+    expect(runs.length).toBeGreaterThan(2);
   });
 });

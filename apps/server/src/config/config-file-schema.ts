@@ -50,6 +50,8 @@ export const LimitsFileSchema = z.strictObject({
   upstreamHeadersTimeoutMs: z.number().int().positive().optional(),
   /** Longest silence between two upstream body chunks, in ms. */
   upstreamBodyTimeoutMs: z.number().int().positive().optional(),
+  /** Largest whole (non-streamed) upstream answer in bytes (default 32 MiB); beyond it the attempt is a 502. */
+  upstreamAnswerBytes: z.number().int().positive().optional(),
   /** How long graceful shutdown waits for in-flight requests, in ms. */
   shutdownDeadlineMs: z.number().int().nonnegative().optional(),
   /** Most provider attempts per request (router failover). */

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describeZodError } from "@switchyard/core";
+import { DEFAULT_MAX_ANSWER_BYTES } from "@switchyard/provider-utils";
 import type { z } from "zod";
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from "../request-limits";
 import { type ConfigFile, ConfigFileSchema, type ProviderKind } from "./config-file-schema";
@@ -29,6 +30,8 @@ export interface ServerLimits extends InputLimits {
   upstreamConnections: number;
   upstreamHeadersTimeoutMs: number;
   upstreamBodyTimeoutMs: number;
+  /** Largest whole (non-streamed) upstream answer, in bytes; beyond it the attempt fails with a 502. */
+  upstreamAnswerBytes: number;
   shutdownDeadlineMs: number;
   /** Idle time after which a translated `/v1/messages` stream gets a `ping` event. */
   pingIntervalMs: number;
@@ -63,8 +66,8 @@ export const DEFAULT_PORT = 8080;
 /**
  * Default limits: 32 MiB bodies (Anthropic's limit for a Messages request, which long Claude Code sessions
  * and inline images reach: https://docs.anthropic.com/en/api/overview#request-size-limits), 1,024 upstream
- * connections per origin, 60 s for a body to arrive, 10 s shutdown deadline, 15 s pings, and the input
- * limits of `DEFAULT_INPUT_LIMITS`.
+ * connections per origin, 60 s for a body to arrive, 32 MiB whole upstream answers, 10 s shutdown deadline,
+ * 15 s pings, and the input limits of `DEFAULT_INPUT_LIMITS`.
  */
 export const DEFAULT_LIMITS: ServerLimits = {
   ...DEFAULT_INPUT_LIMITS,
@@ -73,6 +76,7 @@ export const DEFAULT_LIMITS: ServerLimits = {
   upstreamConnections: 1024,
   upstreamHeadersTimeoutMs: 120_000,
   upstreamBodyTimeoutMs: 300_000,
+  upstreamAnswerBytes: DEFAULT_MAX_ANSWER_BYTES,
   shutdownDeadlineMs: 10_000,
   pingIntervalMs: 15_000,
 };

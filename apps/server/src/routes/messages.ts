@@ -73,13 +73,10 @@ async function startAttempt(
   if (servesMessagesNatively(target)) {
     const body = nativeMessagesBody(envelope.raw, target.offering.providerModelId);
     const headers = forwardedAnthropicHeaders(context.request);
-    return callNativeMessages(
-      target.provider,
-      body,
-      { ...options, headers },
-      envelope.stream,
-      services.clock,
-    );
+    return callNativeMessages(target.provider, body, { ...options, headers }, envelope.stream, {
+      clock: services.clock,
+      maxAnswerBytes: services.config.limits.upstreamAnswerBytes,
+    });
   }
   if (!chat.ok) throw chat.error;
   const { value: request, warnings } = chatRequestForOffering(chat.translation.value, target.offering);

@@ -95,7 +95,16 @@ async function startAttempt(
     if (result.status >= 400) throw await passthroughError(result, target.provider.name);
     const headers = relayableHeaders(result.headers);
     if (!stream)
-      return { kind: "native", response: await readResponseObject(result, target.provider.name), headers };
+      return {
+        kind: "native",
+        response: await readResponseObject(
+          result,
+          target.provider.name,
+          services.config.limits.upstreamAnswerBytes,
+          context.signal,
+        ),
+        headers,
+      };
     return {
       kind: "native-stream",
       events: await primeStream(parseSseStream(result.body), services.clock),

@@ -1,0 +1,1 @@
+export { createTestSchemas } from "./contract/postgres-schemas";
