@@ -19,7 +19,7 @@ export function recordCompletion(
 ): void {
   const outcome = context.outcome;
   if (usage) outcome.usage = usage;
-  if (metadata.cost !== undefined) outcome.costUsd = metadata.cost.usd;
+  if (metadata.cost != null) outcome.costUsd = metadata.cost.usd;
   if (metadata.ttft_ms !== undefined) outcome.ttftMs = metadata.ttft_ms;
   if (metadata.warnings !== undefined) outcome.warnings = metadata.warnings;
   if (metadata.attempts !== undefined) outcome.attempts = metadata.attempts.length;
