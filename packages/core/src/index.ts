@@ -4,6 +4,7 @@ export * from "./chat/chat-messages";
 export * from "./chat/chat-request";
 export * from "./chat/chat-response";
 export * from "./chat/chat-tools";
+export * from "./chat/legacy-function-calling";
 export * from "./chat/reasoning-details";
 export * from "./chat/reasoning-effort-order";
 export * from "./chat/reasoning-envelope";

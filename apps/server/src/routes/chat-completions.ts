@@ -4,7 +4,11 @@ import {
   ChatCompletionRequestSchema,
   type ChatResult,
   type ChatStreamResult,
+  createLegacyFunctionChunkMapper,
+  liftLegacyFunctions,
   parseOrThrow,
+  toLegacyFunctionCompletion,
+  usesLegacyFunctions,
 } from "@switchyard/core";
 import type { AttemptTarget, RouteRequest } from "@switchyard/router";
 import { affinityKeyOf, requirementsOfChatRequest } from "@switchyard/router";
@@ -37,6 +41,7 @@ async function completeChat(
   context: RequestContext,
   routeRequest: RouteRequest,
   upstream: UpstreamChatRequest,
+  legacyFunctions: boolean,
 ): Promise<void> {
   // `stream_options` only means something on a stream; OpenAI rejects it otherwise.
   const { stream_options: _streamOptions, ...rest } = upstream;
@@ -48,7 +53,12 @@ async function completeChat(
     context.signal,
   );
   recordTarget(context, success);
-  const { response, warnings } = success.value;
+  let { response, warnings } = success.value;
+  if (legacyFunctions) {
+    const legacy = toLegacyFunctionCompletion(response);
+    response = legacy.value;
+    warnings = [...warnings, ...legacy.warnings];
+  }
   const routingMetadata = completeRouting(services, context, success, {
     usage: response.usage ?? null,
     warnings,
@@ -69,6 +79,13 @@ interface StartedChatStream {
 
 async function* iterate<Item>(items: readonly Item[]): AsyncGenerator<Item> {
   yield* items;
+}
+
+async function* mapChunks(
+  chunks: AsyncIterable<ChatCompletionChunk>,
+  map: (chunk: ChatCompletionChunk) => ChatCompletionChunk,
+): AsyncGenerator<ChatCompletionChunk> {
+  for await (const chunk of chunks) yield map(chunk);
 }
 
 /**
@@ -103,6 +120,7 @@ async function streamChat(
   context: RequestContext,
   routeRequest: RouteRequest,
   upstream: UpstreamChatRequest,
+  legacyFunctions: boolean,
 ): Promise<void> {
   // Usage is always requested upstream: the cost needs it, and the final chunk always carries it.
   const includeUsage = upstream.stream_options?.include_usage === true;
@@ -130,8 +148,13 @@ async function streamChat(
   if (ttftMs === undefined) return;
   const writer = createSseWriter(context.response);
   writer.open(routingHeaders(success.target.offering));
-  const complete = streamCompletion(services, context, success, ttftMs, () => result.warnings);
-  const relayed = await relayChatStream(writer, stream.items, {
+  const legacy = legacyFunctions ? createLegacyFunctionChunkMapper() : undefined;
+  const complete = streamCompletion(services, context, success, ttftMs, () => [
+    ...result.warnings,
+    ...(legacy?.warnings ?? []),
+  ]);
+  const chunks = legacy === undefined ? stream.items : mapChunks(stream.items, (chunk) => legacy.push(chunk));
+  const relayed = await relayChatStream(writer, chunks, {
     includeUsage,
     signal: context.signal,
     fallbackId: services.ids("chatcmpl"),
@@ -157,7 +180,10 @@ export function chatCompletionsRoute(services: ServerServices): Route {
     authenticated: true,
     async handle(context) {
       const body = await readJsonBody(context.request, bodyReadOptions(services.config.limits));
-      const request = parseOrThrow(ChatCompletionRequestSchema, body);
+      const parsed = parseOrThrow(ChatCompletionRequestSchema, body);
+      // Deprecated function calling is served as tools on every provider and answered in its own form.
+      const legacyFunctions = usesLegacyFunctions(parsed);
+      const request = legacyFunctions ? liftLegacyFunctions(parsed) : parsed;
       const outcome = context.outcome;
       outcome.stream = request.stream === true;
       const requestedModel = requestedModelOf(request);
@@ -173,8 +199,9 @@ export function chatCompletionsRoute(services: ServerServices): Route {
         affinityKeyOf(request),
       );
       const upstream = withoutGateway(request);
-      if (request.stream === true) await streamChat(services, context, routeRequest, upstream);
-      else await completeChat(services, context, routeRequest, upstream);
+      if (request.stream === true)
+        await streamChat(services, context, routeRequest, upstream, legacyFunctions);
+      else await completeChat(services, context, routeRequest, upstream, legacyFunctions);
     },
   };
 }
