@@ -11,6 +11,7 @@ import type { ClientIdentity } from "../auth";
 import type { WebSocketLimits } from "../config/config";
 import { errorToSend } from "../http-errors";
 import type { ExchangeContext } from "../request-context";
+import { inputLimitError } from "../request-limits";
 import { routeResponses, streamRoutedResponses } from "../routes/responses";
 import type { ServerServices } from "../server-services";
 import {
@@ -20,7 +21,7 @@ import {
   inputItemsOf,
 } from "./connection-response-cache";
 import { invalidSocketRequest, previousResponseNotFound, socketErrorEvent } from "./socket-error-events";
-import { createSocketEventSink } from "./socket-event-sink";
+import { createSocketEventSink, type SocketBufferStats } from "./socket-event-sink";
 import { createSocketLanes, type SocketLanes } from "./socket-lanes";
 import { createSteering, type Steering } from "./socket-steering";
 
@@ -37,6 +38,8 @@ export interface SocketSessionDependencies {
   limits: WebSocketLimits;
   /** Writes the log line and metrics of one finished `response.create`, as the HTTP server does per request. */
   record(context: ExchangeContext, status: number): void;
+  /** Where the sinks record the unsent backlog they saw. */
+  stats: SocketBufferStats;
   /** Resolves `previous_response_id`s of other connections (`store: true`); absent without a store. */
   resolveStored?: StoredContextResolver;
 }
@@ -144,6 +147,7 @@ export function createResponsesSocketSession(
         createSocketEventSink(socket, {
           streamId,
           maxBufferedBytes: limits.maxBufferedBytes,
+          stats: dependencies.stats,
           observer: {
             created(response) {
               created = response;
@@ -247,6 +251,12 @@ export function createResponsesSocketSession(
         return;
       }
       const event = message as Record<string, unknown>;
+      // The HTTP endpoints' input limits (nesting depth, model name, list lengths), before anything else.
+      const overLimit = inputLimitError(event, services.config.limits);
+      if (overLimit !== undefined) {
+        sendError(overLimit, typeof event["stream_id"] === "string" ? event["stream_id"] : undefined);
+        return;
+      }
       const type = event["type"];
       if (type === "response.create") create(event);
       else if (type === "response.steer") steering.steer(event);

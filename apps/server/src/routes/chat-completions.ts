@@ -31,6 +31,7 @@ import { completedRoutingHeaders, routingHeaders } from "../routing-headers";
 import { sendJson } from "../send-json";
 import type { ServerServices } from "../server-services";
 import { createSseWriter } from "../sse-writer";
+import { streamGuard } from "../stream-guard";
 import { endStreamedAnswer, startStreamedAnswer, streamCompletion } from "../streamed-answer";
 
 /** A Chat request with `gateway` removed. */
@@ -138,7 +139,10 @@ async function streamChat(
             callOptionsFor(target, context.signal, true),
           )
         : await streamFromWholeAnswer(context, target, upstream);
-      return { result, stream: await primeStream(result.chunks, services.clock) };
+      return {
+        result,
+        stream: await primeStream(result.chunks, services.clock, streamGuard(services, target)),
+      };
     },
     context.signal,
   );
