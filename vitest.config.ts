@@ -7,6 +7,7 @@ export default defineConfig({
       "apps/*/src/**/*.test.ts",
       "apps/*/test/**/*.test.ts",
       "scripts/**/*.test.ts",
+      "examples/*/src/**/*.test.ts",
     ],
     environment: "node",
     testTimeout: 30_000,

@@ -12,6 +12,7 @@ export {
 } from "./deepseek-json-schema";
 export { DEEPSEEK_BASE_URL, deepSeekPreset } from "./deepseek-preset";
 export { createDeepSeekProvider } from "./deepseek-provider";
+export { deepSeekProviderDefinition } from "./deepseek-provider-definition";
 export { deepSeekReasoningHistory } from "./deepseek-reasoning-history";
 export { chatRequestToDeepSeek } from "./deepseek-request";
 export { STRICT_SCHEMA_ATTEMPTS, withSchemaChecks } from "./deepseek-structured-output";
