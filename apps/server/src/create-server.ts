@@ -13,6 +13,7 @@ import {
   systemClock,
 } from "@switchyard/core";
 import type { ProviderRegistration, Router } from "@switchyard/router";
+import type { Storage } from "@switchyard/store";
 import { type Logger, pino } from "pino";
 import { createAuthenticator } from "./auth";
 import type { ServerConfig } from "./config/config";
@@ -21,11 +22,16 @@ import { createServerMetrics, type ServerMetrics } from "./metrics";
 import { BODY_TIMEOUT_CODE } from "./read-json-body";
 import type { ExchangeContext, RequestContext } from "./request-context";
 import { logRequest, requestLogLevel, requestLogLine } from "./request-log";
-import { attachResponsesSocket } from "./responses-socket/responses-socket-server";
+import {
+  attachResponsesSocket,
+  type ResponsesSocketEndpoint,
+} from "./responses-socket/responses-socket-server";
 import { createRouteTable, type Route } from "./route-table";
 import { defaultRoutes } from "./routes/default-routes";
 import type { ServerServices } from "./server-services";
 import { createShutdownController } from "./shutdown";
+import { createGatewayState } from "./state/gateway-state";
+import { storedContextResolver } from "./state/socket-stored-context";
 
 /** Options of `createServer`. Everything with side effects is injectable so tests run on port 0. */
 export interface CreateServerOptions {
@@ -39,6 +45,10 @@ export interface CreateServerOptions {
   logger?: Logger;
   /** Extra route modules, matched after the built-in ones (e.g. `/v1/messages`). */
   routes?: (services: ServerServices) => Route[];
+  /** An opened storage for stored responses instead of the one the config names (tests). */
+  storage?: Storage;
+  /** How long a background response's lease lasts, in ms (tests shorten it). */
+  leaseMs?: number;
   /** Called once the HTTP server has closed (the default server closes its transport here). */
   onClose?: () => Promise<void>;
 }
@@ -47,6 +57,8 @@ export interface CreateServerOptions {
 export interface SwitchyardServer {
   readonly httpServer: Server;
   readonly services: ServerServices;
+  /** The Responses WebSocket endpoint on the same server. */
+  readonly sockets: ResponsesSocketEndpoint;
   /** Starts listening; port 0 picks a free port. Resolves with the bound address and base URL. */
   listen(port?: number, host?: string): Promise<{ host: string; port: number; url: string }>;
   /** Graceful shutdown: in-flight requests finish up to the deadline (default from the config). */
@@ -65,6 +77,15 @@ export function createServer(options: CreateServerOptions): SwitchyardServer {
   const authenticator = createAuthenticator(config.clientKeys);
   const httpServer = createHttpServer({ keepAliveTimeout: 65_000 });
   const shutdown = createShutdownController(httpServer);
+  const state = createGatewayState({
+    config: config.store,
+    clock,
+    logger,
+    runner: ids("runner"),
+    ...(options.storage === undefined ? {} : { storage: options.storage }),
+    ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
+  });
+  let started: Promise<void> | undefined;
   const services: ServerServices = {
     config,
     router: options.router,
@@ -74,6 +95,7 @@ export function createServer(options: CreateServerOptions): SwitchyardServer {
     metrics,
     logger,
     startedAt: clock(),
+    state,
     isShuttingDown: () => shutdown.draining,
   };
   let closing: Promise<void> | undefined;
@@ -102,7 +124,13 @@ export function createServer(options: CreateServerOptions): SwitchyardServer {
     });
   };
 
-  const sockets = attachResponsesSocket(httpServer, { services, authenticator, record: finish });
+  const resolveStored = storedContextResolver(services);
+  const sockets = attachResponsesSocket(httpServer, {
+    services,
+    authenticator,
+    record: finish,
+    ...(resolveStored === undefined ? {} : { resolveStored }),
+  });
 
   const fail = (context: RequestContext, error: GatewayError, route: Route | undefined) => {
     // A client that went away gets no answer; its log line says so (status 499).
@@ -198,7 +226,10 @@ export function createServer(options: CreateServerOptions): SwitchyardServer {
   return {
     httpServer,
     services,
-    listen(port = config.port, host = config.host) {
+    sockets,
+    async listen(port = config.port, host = config.host) {
+      started ??= state.start();
+      await started;
       return new Promise((resolve, reject) => {
         httpServer.once("error", reject);
         httpServer.listen(port, host, () => {
@@ -210,9 +241,9 @@ export function createServer(options: CreateServerOptions): SwitchyardServer {
       });
     },
     close(deadlineMs = config.limits.shutdownDeadlineMs) {
-      closing ??= Promise.all([shutdown.shutdown(deadlineMs), sockets.shutdown(deadlineMs)]).then(() =>
-        options.onClose?.(),
-      );
+      closing ??= Promise.all([shutdown.shutdown(deadlineMs), sockets.shutdown(deadlineMs)])
+        .then(() => state.close())
+        .then(() => options.onClose?.());
       return closing;
     },
   };
