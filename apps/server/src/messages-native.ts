@@ -3,6 +3,8 @@ import {
   createSseParser,
   GatewayError,
   type NativeCallOptions,
+  type NativePassthrough,
+  nativePassthrough,
   type PassthroughResult,
   type Provider,
 } from "@switchyard/core";
@@ -14,6 +16,7 @@ import {
 } from "@switchyard/provider-anthropic";
 import { malformedNativeAnswer, passthroughError, pickHeaders, readNativeAnswer } from "./native-passthrough";
 import { type PrimedStream, primeStream } from "./primed-stream";
+import type { StreamGuard } from "./stream-guard";
 
 /** A whole native Messages answer: the upstream's bytes, relayed as they are. */
 export interface NativeMessagesAnswer {
@@ -51,6 +54,15 @@ function usageOfMessage(body: Buffer, provider: string): ChatUsage | null {
 export interface NativeMessagesLimits {
   clock: () => number;
   maxAnswerBytes: number;
+  /** The stream guard (idle limit, shutdown) of a started stream. */
+  guard?: StreamGuard;
+}
+
+/** The provider's native Messages endpoint; only called for targets that serve Messages natively. */
+function requireNativeMessages(provider: Provider): NativePassthrough {
+  const passthrough = nativePassthrough(provider, "anthropic-messages");
+  if (passthrough === undefined) throw new Error(`${provider.name} has no native Messages endpoint`);
+  return passthrough;
 }
 
 /**
@@ -65,7 +77,7 @@ export async function callNativeMessages(
   stream: boolean,
   limits: NativeMessagesLimits,
 ): Promise<NativeMessagesAnswer | NativeMessagesStream> {
-  const result: PassthroughResult = await provider.messages!(body, options);
+  const result: PassthroughResult = await requireNativeMessages(provider)(body, options);
   // The provider throws for HTTP errors itself; this guards one that hands the status back.
   if (result.status >= 400) throw await passthroughError(result, provider.name);
   const headers = relayableAnthropicHeaders(result.headers);
@@ -74,7 +86,7 @@ export async function callNativeMessages(
     const bytes = Buffer.from(read.buffer, read.byteOffset, read.byteLength);
     return { kind: "native", headers, body: bytes, usage: usageOfMessage(bytes, provider.name) };
   }
-  const bytes = await primeStream(result.body, limits.clock);
+  const bytes = await primeStream(result.body, limits.clock, limits.guard);
   // Anthropic can answer 200 and then send `error` (`overloaded_error`) as the stream's first event. Caught
   // here, inside the attempt, it fails over like a 529 would, instead of reaching the client as the answer.
   const leading = bytes.first === undefined ? undefined : leadingErrorEvent(bytes.first, provider.name);

@@ -5,6 +5,7 @@ import {
   type ChatResult,
   type ChatStreamResult,
   type GatewayError,
+  nativePassthrough,
   parseSseStream,
   type ResponseObject,
   type ResponsesRequest,
@@ -18,10 +19,12 @@ import { affinityKeyOf, requirementsOfChatRequest } from "@switchyard/router";
 import { callOptionsFor, routeRequestOf, withoutGateway } from "./gateway-request";
 import { passthroughError } from "./native-passthrough";
 import { readResponseObject, relayableHeaders } from "./native-responses";
+import { checkNativeResponsesStart } from "./native-stream-start";
 import { type PrimedStream, primeStream } from "./primed-stream";
 import type { RunContext } from "./request-context";
 import type { ServerServices } from "./server-services";
 import { statelessNativeRequest } from "./state/stateless-native-request";
+import { streamGuard } from "./stream-guard";
 
 /** What one successful attempt produced: a native answer or a Chat answer to translate. */
 export type StartedResponses =
@@ -67,7 +70,8 @@ export interface ResponsesPlan {
 
 /** Whether an attempt goes to the upstream's own Responses API. */
 export const servesNatively = (target: AttemptTarget): boolean =>
-  target.provider.responses !== undefined && target.offering.endpoints.includes("responses");
+  nativePassthrough(target.provider, "openai-responses") !== undefined &&
+  target.offering.endpoints.includes("responses");
 
 /** The Chat translation of a request, or the error that says why there is none. */
 export function translateToChat(request: ResponsesRequest): ChatTranslation {
@@ -111,7 +115,10 @@ export async function startAttempt(
       target.offering.providerModelId,
       target.modelInfo,
     );
-    const result = await target.provider.responses!(native.request, options);
+    const passthrough = nativePassthrough(target.provider, "openai-responses");
+    if (passthrough === undefined)
+      throw new Error(`${target.provider.name} has no native Responses endpoint`);
+    const result = await passthrough(native.request, options);
     if (result.status >= 400) throw await passthroughError(result, target.provider.name);
     const headers = relayableHeaders(result.headers);
     if (!stream)
@@ -126,12 +133,13 @@ export async function startAttempt(
         headers,
         warnings: [...attempt.warnings, ...native.warnings],
       };
-    return {
-      kind: "native-stream",
-      events: await primeStream(parseSseStream(result.body), services.clock),
-      headers,
-      warnings: [...attempt.warnings, ...native.warnings],
-    };
+    const events = await primeStream(
+      parseSseStream(result.body),
+      services.clock,
+      streamGuard(services, target),
+    );
+    await checkNativeResponsesStart(events, target.provider.name);
+    return { kind: "native-stream", events, headers, warnings: [...attempt.warnings, ...native.warnings] };
   }
   const chat = attempt.chat();
   if (!chat.ok) throw chat.error;
@@ -139,7 +147,8 @@ export async function startAttempt(
   const warnings = [...attempt.warnings, ...chat.translation.warnings];
   if (!stream) return { kind: "chat", result: await target.provider.chat(chatRequest, options), warnings };
   const result = await target.provider.streamChat(chatRequest, options);
-  return { kind: "chat-stream", result, chunks: await primeStream(result.chunks, services.clock), warnings };
+  const chunks = await primeStream(result.chunks, services.clock, streamGuard(services, target));
+  return { kind: "chat-stream", result, chunks, warnings };
 }
 
 /** Routes a planned Responses request: one attempt per candidate until one starts answering. */
