@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import { buildProviderRegistrations } from "./build-providers";
 import { ConfigError, type ServerConfig } from "./config/config";
 import { type CreateServerOptions, createServer, type SwitchyardServer } from "./create-server";
+import type { ProviderRegistry } from "./provider-registry";
 import type { Route } from "./route-table";
 import type { ServerServices } from "./server-services";
 import { createUndiciTransport } from "./undici-transport";
@@ -22,6 +23,8 @@ export interface CreateGatewayOptions {
   storage?: CreateServerOptions["storage"];
   /** Lease length of background responses, in ms (tests). */
   leaseMs?: number;
+  /** The provider packages it can build; the built-in ones when absent. Pass the same one to `loadConfig`. */
+  providerRegistry?: ProviderRegistry;
   /** Extra route modules (such as `/v1/messages`). */
   routes?: (services: ServerServices) => Route[];
 }
@@ -49,15 +52,20 @@ export function createGateway(options: CreateGatewayOptions): SwitchyardServer {
           connections: config.limits.upstreamConnections,
           headersTimeoutMs: config.limits.upstreamHeadersTimeoutMs,
           bodyTimeoutMs: config.limits.upstreamBodyTimeoutMs,
+          queueTimeoutMs: config.limits.upstreamQueueTimeoutMs,
         })
       : undefined;
   const transport = options.transport ?? owned!.transport;
-  const providers = buildProviderRegistrations(config.providers, {
-    transport,
-    maxAnswerBytes: config.limits.upstreamAnswerBytes,
-    ...(options.ids === undefined ? {} : { ids: options.ids }),
-    ...(options.clock === undefined ? {} : { clock: options.clock }),
-  });
+  const providers = buildProviderRegistrations(
+    config.providers,
+    {
+      transport,
+      maxAnswerBytes: config.limits.upstreamAnswerBytes,
+      ...(options.ids === undefined ? {} : { ids: options.ids }),
+      ...(options.clock === undefined ? {} : { clock: options.clock }),
+    },
+    options.providerRegistry,
+  );
   const router = createRouter({
     models,
     providers,
@@ -65,6 +73,8 @@ export function createGateway(options: CreateGatewayOptions): SwitchyardServer {
     ...(options.random === undefined ? {} : { random: options.random }),
     ...(config.limits.maxAttempts === undefined ? {} : { maxAttempts: config.limits.maxAttempts }),
     ...(config.limits.maxTotalMs === undefined ? {} : { maxTotalMs: config.limits.maxTotalMs }),
+    firstByteTimeoutMs: config.limits.firstByteTimeoutMs,
+    wholeAnswerTimeoutMs: config.limits.wholeAnswerTimeoutMs,
   });
   return createServer({
     config,

@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { StoreFileSchema } from "./store-config";
 
-/** The provider kinds the server knows how to build. */
-export const ProviderKindSchema = z.enum(["openai", "anthropic", "google", "deepseek", "openai-compatible"]);
+/** A provider package's config `type` (checked against the server's provider registry). */
+export const ProviderKindSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, "expected a provider type such as 'openai'");
 
 /** One upstream provider in the config file. */
 export const ProviderFileEntrySchema = z.strictObject({
-  /** Which provider package serves it; defaults to the entry's name for the four built-in providers. */
+  /** Which provider package serves it: its registered type; the entry's name when that names a type, else `openai-compatible`. */
   type: ProviderKindSchema.optional(),
   /** One upstream key, or `apiKeys` for a pool the router spreads requests over. */
   apiKey: z.string().min(1).optional(),
@@ -16,6 +18,8 @@ export const ProviderFileEntrySchema = z.strictObject({
   preset: z.string().min(1).optional(),
   /** Extra headers sent on every upstream request. */
   headers: z.record(z.string(), z.string()).optional(),
+  /** Settings of the provider package itself, validated by its registry entry. */
+  settings: z.record(z.string(), z.unknown()).optional(),
   /** `false` turns a provider off even when its environment key is set. */
   enabled: z.boolean().optional(),
 });
@@ -61,6 +65,14 @@ export const LimitsFileSchema = z.strictObject({
   maxTotalMs: z.number().int().positive().optional(),
   /** Idle time after which a translated `/v1/messages` stream gets a `ping` event, in ms (default 15000). */
   pingIntervalMs: z.number().int().positive().optional(),
+  /** Per attempt of a streamed request: longest wait for the first event, in ms (default 30000). */
+  firstByteTimeoutMs: z.number().int().positive().optional(),
+  /** Per attempt of a whole request: longest wait for the answer, in ms (default 60000). */
+  wholeAnswerTimeoutMs: z.number().int().positive().optional(),
+  /** Longest silence between two events of a started stream, in ms (default 60000). */
+  streamIdleTimeoutMs: z.number().int().positive().optional(),
+  /** Longest wait for a free upstream connection when all of an origin's are busy, in ms (default 10000). */
+  upstreamQueueTimeoutMs: z.number().int().positive().optional(),
 });
 
 /** Limits of WebSocket mode on `/v1/responses` (all optional; see the server README for the defaults). */
@@ -116,5 +128,5 @@ export const ConfigFileSchema = z.strictObject({
 export type ConfigFile = z.infer<typeof ConfigFileSchema>;
 /** One provider entry of the config file. */
 export type ProviderFileEntry = z.infer<typeof ProviderFileEntrySchema>;
-/** The provider kinds the server can build. */
+/** A provider package's config `type`. */
 export type ProviderKind = z.infer<typeof ProviderKindSchema>;

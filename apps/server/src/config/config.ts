@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
-import { describeZodError } from "@switchyard/core";
+import { describeZodError, type ProviderDefinition } from "@switchyard/core";
 import { DEFAULT_MAX_ANSWER_BYTES } from "@switchyard/provider-utils";
+import { DEFAULT_ROUTER_TIMEOUTS } from "@switchyard/router";
 import type { z } from "zod";
+import { builtInProviderRegistry, type ProviderRegistry } from "../provider-registry";
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from "../request-limits";
 import { type ConfigFile, ConfigFileSchema, type ProviderKind } from "./config-file-schema";
 import { type StoreConfig, StoreConfigError, storeConfigOf } from "./store-config";
@@ -21,6 +23,8 @@ export interface ProviderConfig {
   baseUrl?: string;
   preset?: string;
   headers?: Record<string, string>;
+  /** The provider package's own settings (the entry's `settings`). */
+  settings?: Record<string, unknown>;
 }
 
 /** Server limits, defaults applied. */
@@ -36,6 +40,14 @@ export interface ServerLimits extends InputLimits {
   shutdownDeadlineMs: number;
   /** Idle time after which a translated `/v1/messages` stream gets a `ping` event. */
   pingIntervalMs: number;
+  /** Per attempt of a streamed request: longest wait for the first event before failing over. */
+  firstByteTimeoutMs: number;
+  /** Per attempt of a whole (non-streamed) request: longest wait for the answer before failing over. */
+  wholeAnswerTimeoutMs: number;
+  /** Longest silence between two events of a started stream; then it ends with the protocol's error. */
+  streamIdleTimeoutMs: number;
+  /** Longest wait for a free upstream connection when every one of an origin is busy. */
+  upstreamQueueTimeoutMs: number;
   maxAttempts?: number;
   maxTotalMs?: number;
 }
@@ -103,7 +115,9 @@ export const DEFAULT_PORT = 8080;
  * Default limits: 32 MiB bodies (Anthropic's limit for a Messages request, which long Claude Code sessions
  * and inline images reach: https://docs.anthropic.com/en/api/overview#request-size-limits), 1,024 upstream
  * connections per origin, 60 s for a body to arrive, 32 MiB whole upstream answers, 10 s shutdown deadline,
- * 15 s pings, and the input limits of `DEFAULT_INPUT_LIMITS`.
+ * 15 s pings, the router's per-attempt limits (30 s to a stream's first event, 60 s for a whole answer,
+ * inside a 120 s budget), 60 s of silence ending a started stream, 10 s of waiting for a free upstream
+ * connection, and the input limits of `DEFAULT_INPUT_LIMITS`.
  */
 export const DEFAULT_LIMITS: ServerLimits = {
   ...DEFAULT_INPUT_LIMITS,
@@ -115,20 +129,15 @@ export const DEFAULT_LIMITS: ServerLimits = {
   upstreamAnswerBytes: DEFAULT_MAX_ANSWER_BYTES,
   shutdownDeadlineMs: 10_000,
   pingIntervalMs: 15_000,
+  firstByteTimeoutMs: DEFAULT_ROUTER_TIMEOUTS.firstByteTimeoutMs,
+  wholeAnswerTimeoutMs: DEFAULT_ROUTER_TIMEOUTS.wholeAnswerTimeoutMs,
+  streamIdleTimeoutMs: 60_000,
+  upstreamQueueTimeoutMs: 10_000,
 };
 
-/** The built-in providers: environment variable prefix and default base URL (DESIGN.md). */
-export const BUILT_IN_PROVIDERS = [
-  { name: "openai", kind: "openai", env: "OPENAI", defaultBaseUrl: "https://api.openai.com/v1" },
-  { name: "anthropic", kind: "anthropic", env: "ANTHROPIC", defaultBaseUrl: "https://api.anthropic.com" },
-  {
-    name: "google",
-    kind: "google",
-    env: "GEMINI",
-    defaultBaseUrl: "https://generativelanguage.googleapis.com",
-  },
-  { name: "deepseek", kind: "deepseek", env: "DEEPSEEK", defaultBaseUrl: "https://api.deepseek.com" },
-] as const satisfies readonly { name: string; kind: ProviderKind; env: string; defaultBaseUrl: string }[];
+/** The registry entries that the environment can enable (`<env>_API_KEY`), in registration order. */
+export const environmentProviders = (registry: ProviderRegistry): ProviderDefinition[] =>
+  registry.definitions.filter((definition) => definition.env !== undefined);
 
 /** Where configuration comes from; injected so tests never touch the process. */
 export interface ConfigSources {
@@ -222,51 +231,63 @@ function clientKeysOf(file: ConfigFile, env: ConfigSources["env"]): ClientKey[] 
   return keys;
 }
 
-function providersOf(file: ConfigFile, env: ConfigSources["env"]): ProviderConfig[] {
+function providersOf(
+  file: ConfigFile,
+  env: ConfigSources["env"],
+  registry: ProviderRegistry,
+): ProviderConfig[] {
   const providers: ProviderConfig[] = [];
   const fileEntries = file.providers ?? {};
-  for (const builtIn of BUILT_IN_PROVIDERS) {
-    const entry = fileEntries[builtIn.name];
-    if (entry?.type !== undefined && entry.type !== builtIn.kind)
-      throw new ConfigError(`config file providers.${builtIn.name}.type: must be '${builtIn.kind}'`);
-    const envKey = env[`${builtIn.env}_API_KEY`];
-    const envBaseUrl = env[`${builtIn.env}_BASE_URL`];
+  const fromEnvironment = environmentProviders(registry);
+  for (const definition of fromEnvironment) {
+    const prefix = definition.env ?? "";
+    const entry = fileEntries[definition.type];
+    if (entry?.type !== undefined && entry.type !== definition.type)
+      throw new ConfigError(`config file providers.${definition.type}.type: must be '${definition.type}'`);
+    const envKey = env[`${prefix}_API_KEY`];
+    const envBaseUrl = env[`${prefix}_BASE_URL`];
     const apiKeys =
       envKey !== undefined && envKey !== ""
         ? splitList(envKey)
         : (entry?.apiKeys ?? (entry?.apiKey === undefined ? [] : [entry.apiKey]));
     const baseUrl =
       envBaseUrl !== undefined && envBaseUrl !== ""
-        ? parseBaseUrl(`${builtIn.env}_BASE_URL`, envBaseUrl)
+        ? parseBaseUrl(`${prefix}_BASE_URL`, envBaseUrl)
         : entry?.baseUrl?.replace(/\/+$/, "");
     if (entry?.enabled === false || apiKeys.length === 0) continue;
     providers.push({
-      name: builtIn.name,
-      kind: builtIn.kind,
+      name: definition.type,
+      kind: definition.type,
       apiKeys,
       ...(baseUrl === undefined ? {} : { baseUrl }),
       ...(entry?.headers === undefined ? {} : { headers: entry.headers }),
+      ...(entry?.settings === undefined ? {} : { settings: entry.settings }),
     });
   }
-  const builtInNames = new Set<string>(BUILT_IN_PROVIDERS.map((provider) => provider.name));
+  const environmentNames = new Set<string>(fromEnvironment.map((definition) => definition.type));
   for (const [name, entry] of Object.entries(fileEntries)) {
-    if (builtInNames.has(name) || entry.enabled === false) continue;
-    if (entry.type !== undefined && entry.type !== "openai-compatible")
+    if (environmentNames.has(name) || entry.enabled === false) continue;
+    const kind = entry.type ?? (registry.get(name) !== undefined ? name : "openai-compatible");
+    const definition = registry.get(kind);
+    if (definition === undefined)
       throw new ConfigError(
-        `config file providers.${name}.type: only 'openai-compatible' may use a custom name; use the provider's own name for '${entry.type}'`,
+        `config file providers.${name}.type: expected one of ${registry.definitions.map((known) => known.type).join(", ")}`,
       );
-    if (entry.baseUrl === undefined)
+    if (name !== kind && definition.namedInstances !== true)
       throw new ConfigError(
-        `config file providers.${name}.baseUrl: is required for an openai-compatible provider`,
+        `config file providers.${name}.type: '${kind}' takes no custom name; configure it as providers.${kind}`,
       );
+    if (entry.baseUrl === undefined && definition.defaultBaseUrl === undefined)
+      throw new ConfigError(`config file providers.${name}.baseUrl: is required for a ${kind} provider`);
     const apiKeys = entry.apiKeys ?? (entry.apiKey === undefined ? [""] : [entry.apiKey]);
     providers.push({
       name,
-      kind: "openai-compatible",
+      kind,
       apiKeys,
-      baseUrl: entry.baseUrl.replace(/\/+$/, ""),
+      ...(entry.baseUrl === undefined ? {} : { baseUrl: entry.baseUrl.replace(/\/+$/, "") }),
       ...(entry.preset === undefined ? {} : { preset: entry.preset }),
       ...(entry.headers === undefined ? {} : { headers: entry.headers }),
+      ...(entry.settings === undefined ? {} : { settings: entry.settings }),
     });
   }
   return providers;
@@ -285,12 +306,24 @@ function positiveIntegerFromEnv(env: ConfigSources["env"], variable: string): nu
   return Number(value);
 }
 
+/** The environment variables of the time limits, and the `limits` key each sets. */
+const TIMEOUT_VARIABLES = [
+  ["SWITCHYARD_BODY_TIMEOUT_MS", "bodyTimeoutMs"],
+  ["SWITCHYARD_FIRST_BYTE_TIMEOUT_MS", "firstByteTimeoutMs"],
+  ["SWITCHYARD_WHOLE_ANSWER_TIMEOUT_MS", "wholeAnswerTimeoutMs"],
+  ["SWITCHYARD_STREAM_IDLE_TIMEOUT_MS", "streamIdleTimeoutMs"],
+  ["SWITCHYARD_UPSTREAM_QUEUE_TIMEOUT_MS", "upstreamQueueTimeoutMs"],
+] as const satisfies readonly (readonly [string, keyof ServerLimits])[];
+
 /**
  * Loads and validates the configuration: the config file (from `--config` or `SWITCHYARD_CONFIG`) first,
  * then the environment variables of DESIGN.md, which win where both set the same thing.
  * Throws `ConfigError` naming the bad key.
  */
-export function loadConfig(sources: ConfigSources): ServerConfig {
+export function loadConfig(
+  sources: ConfigSources,
+  registry: ProviderRegistry = builtInProviderRegistry,
+): ServerConfig {
   const path = configPathOf(sources);
   const file: ConfigFile = path === undefined ? {} : readConfigFile(path, sources);
   const env = sources.env;
@@ -299,14 +332,13 @@ export function loadConfig(sources: ConfigSources): ServerConfig {
   const clientKeys = clientKeysOf(file, env);
   const bodyBytes = positiveIntegerFromEnv(env, "SWITCHYARD_BODY_LIMIT_BYTES");
   const upstreamConnections = positiveIntegerFromEnv(env, "SWITCHYARD_UPSTREAM_CONNECTIONS");
-  const bodyTimeoutMs = positiveIntegerFromEnv(env, "SWITCHYARD_BODY_TIMEOUT_MS");
-  const limits: ServerLimits = {
-    ...DEFAULT_LIMITS,
-    ...file.limits,
-    ...(bodyBytes === undefined ? {} : { bodyBytes }),
-    ...(upstreamConnections === undefined ? {} : { upstreamConnections }),
-    ...(bodyTimeoutMs === undefined ? {} : { bodyTimeoutMs }),
-  };
+  const limits: ServerLimits = { ...DEFAULT_LIMITS, ...file.limits };
+  if (bodyBytes !== undefined) limits.bodyBytes = bodyBytes;
+  if (upstreamConnections !== undefined) limits.upstreamConnections = upstreamConnections;
+  for (const [variable, key] of TIMEOUT_VARIABLES) {
+    const value = positiveIntegerFromEnv(env, variable);
+    if (value !== undefined) limits[key] = value;
+  }
   const level = env["LOG_LEVEL"] || file.logging?.level || "info";
   const levels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
   if (!levels.includes(level)) throw new ConfigError(`LOG_LEVEL: expected one of ${levels.join(", ")}`);
@@ -325,7 +357,7 @@ export function loadConfig(sources: ConfigSources): ServerConfig {
     ...(ignoredHost === undefined ? {} : { ignoredHost }),
     port,
     clientKeys,
-    providers: providersOf(file, env),
+    providers: providersOf(file, env, registry),
     ...(file.catalog === undefined ? {} : { catalog: file.catalog }),
     modelAliases: file.modelAliases ?? {},
     limits,
