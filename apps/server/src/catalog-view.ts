@@ -77,6 +77,25 @@ export function servedOfferings(
   );
 }
 
+/**
+ * The ids `/v1/models` lists for a catalog model: its canonical id, then the dated versions its served
+ * offerings take (as OpenAI's own list shows `gpt-4o` and `gpt-4o-2024-08-06`), each servable as written.
+ */
+export function listedIds(
+  model: CanonicalModel,
+  providerNames: ReadonlySet<string>,
+  endpoint?: GatewayEndpoint,
+): string[] {
+  const versions = servedOfferings(model, providerNames, endpoint).flatMap(
+    (offering) => offering.versions ?? [],
+  );
+  return [...new Set([model.id, ...versions])];
+}
+
+/** Whether a resolved model is only a pass-through guess (`provider/unknown-model`), not a model the catalog knows. */
+export const isPassThroughOnly = (model: CanonicalModel): boolean =>
+  model.offerings.every((offering) => offering.source === "pass-through");
+
 /** The OpenAI model object of a catalog model. */
 export function modelObject(id: string, model: CanonicalModel, created: number): ModelObject {
   return { id, object: "model", created, owned_by: model.ownedBy };
@@ -88,14 +107,17 @@ export function directoryOffering(offering: Offering, available: boolean) {
     provider: offering.provider,
     provider_model_id: offering.providerModelId,
     available,
-    pricing: {
-      currency: "USD",
-      unit: "1M tokens",
-      input: offering.prices.input,
-      output: offering.prices.output,
-      ...(offering.prices.cacheRead === undefined ? {} : { cache_read: offering.prices.cacheRead }),
-      ...(offering.prices.cacheWrite === undefined ? {} : { cache_write: offering.prices.cacheWrite }),
-    },
+    pricing:
+      offering.unpriced === true
+        ? null
+        : {
+            currency: "USD",
+            unit: "1M tokens",
+            input: offering.prices.input,
+            output: offering.prices.output,
+            ...(offering.prices.cacheRead === undefined ? {} : { cache_read: offering.prices.cacheRead }),
+            ...(offering.prices.cacheWrite === undefined ? {} : { cache_write: offering.prices.cacheWrite }),
+          },
     context_window: offering.contextWindow,
     max_output_tokens: offering.maxOutputTokens,
     capabilities: {

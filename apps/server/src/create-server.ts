@@ -19,8 +19,9 @@ import type { ServerConfig } from "./config/config";
 import { errorToSend, methodNotAllowed, routeNotFound, sendError, shuttingDown } from "./http-errors";
 import { createServerMetrics, type ServerMetrics } from "./metrics";
 import { BODY_TIMEOUT_CODE } from "./read-json-body";
-import type { RequestContext } from "./request-context";
+import type { ExchangeContext, RequestContext } from "./request-context";
 import { logRequest, requestLogLevel, requestLogLine } from "./request-log";
+import { attachResponsesSocket } from "./responses-socket/responses-socket-server";
 import { createRouteTable, type Route } from "./route-table";
 import { defaultRoutes } from "./routes/default-routes";
 import type { ServerServices } from "./server-services";
@@ -79,7 +80,7 @@ export function createServer(options: CreateServerOptions): SwitchyardServer {
   const routes = [...defaultRoutes(services), ...(options.routes?.(services) ?? [])];
   const lookup = createRouteTable(routes);
 
-  const finish = (context: RequestContext, status: number) => {
+  const finish = (context: ExchangeContext, status: number) => {
     const durationMs = clock() - context.startedAt;
     const outcome = context.outcome;
     // The line is only built when the logger would write it.
@@ -100,6 +101,8 @@ export function createServer(options: CreateServerOptions): SwitchyardServer {
       ...(outcome.costUsd === undefined ? {} : { costUsd: outcome.costUsd }),
     });
   };
+
+  const sockets = attachResponsesSocket(httpServer, { services, authenticator, record: finish });
 
   const fail = (context: RequestContext, error: GatewayError, route: Route | undefined) => {
     // A client that went away gets no answer; its log line says so (status 499).
@@ -207,7 +210,9 @@ export function createServer(options: CreateServerOptions): SwitchyardServer {
       });
     },
     close(deadlineMs = config.limits.shutdownDeadlineMs) {
-      closing ??= shutdown.shutdown(deadlineMs).then(() => options.onClose?.());
+      closing ??= Promise.all([shutdown.shutdown(deadlineMs), sockets.shutdown(deadlineMs)]).then(() =>
+        options.onClose?.(),
+      );
       return closing;
     },
   };

@@ -15,8 +15,9 @@ export interface ModelNames {
 
 /**
  * Maps a client model name through the operator's `modelAliases`. An alias set on a canonical id also
- * applies to the catalog's other names for that model: Claude Code, for one, asks for dated names such as
- * `claude-haiku-4-5-20251001`.
+ * applies to the catalog's other names for that model (aliases, dated versions, ids its price rule matches):
+ * Claude Code, for one, asks for dated names such as `claude-haiku-4-5-20251001`. A `provider/model` pin is
+ * not mapped.
  */
 export function mapModelName(model: string, names: ModelNames): string {
   const { aliases, router } = names;
@@ -24,7 +25,13 @@ export function mapModelName(model: string, names: ModelNames): string {
   let canonical: string | undefined;
   try {
     const resolved = router.resolve(model);
-    const known = [resolved.id, ...resolved.aliases].map((name) => name.toLowerCase());
+    const known = [
+      resolved.id,
+      ...resolved.aliases,
+      ...resolved.offerings
+        .filter((offering) => offering.source === undefined)
+        .map((offering) => offering.providerModelId),
+    ].map((name) => name.toLowerCase());
     if (known.includes(model.toLowerCase())) canonical = resolved.id;
   } catch {
     // Unknown here: the router reports it when it routes.

@@ -1,9 +1,9 @@
 import type { ChatUsage, RoutingMetadata } from "@switchyard/core";
 import type { RouteSuccess } from "@switchyard/router";
-import type { RequestContext } from "./request-context";
+import type { ExchangeContext } from "./request-context";
 
 /** Records which offering served a request on the request's outcome, before the answer is written. */
-export function recordTarget(context: RequestContext, success: RouteSuccess<unknown>): void {
+export function recordTarget(context: ExchangeContext, success: RouteSuccess<unknown>): void {
   const outcome = context.outcome;
   outcome.provider = success.target.offering.provider;
   outcome.model = success.target.offering.canonicalId;
@@ -13,13 +13,13 @@ export function recordTarget(context: RequestContext, success: RouteSuccess<unkn
 
 /** Records the completed routing (usage, cost, ttft and warnings) on the request's outcome. */
 export function recordCompletion(
-  context: RequestContext,
+  context: ExchangeContext,
   metadata: RoutingMetadata,
   usage: ChatUsage | null | undefined,
 ): void {
   const outcome = context.outcome;
   if (usage) outcome.usage = usage;
-  if (metadata.cost !== undefined) outcome.costUsd = metadata.cost.usd;
+  if (metadata.cost != null) outcome.costUsd = metadata.cost.usd;
   if (metadata.ttft_ms !== undefined) outcome.ttftMs = metadata.ttft_ms;
   if (metadata.warnings !== undefined) outcome.warnings = metadata.warnings;
   if (metadata.attempts !== undefined) outcome.attempts = metadata.attempts.length;

@@ -28,12 +28,13 @@ export interface RequestOutcome {
   completion?: unknown;
 }
 
-/** Everything a route handler gets for one request. */
-export interface RequestContext {
-  /** The `x-request-id` sent back on the response. */
+/**
+ * One client exchange as the answer pipeline sees it: an HTTP request, or one `response.create` on a
+ * WebSocket. Routing, completion and logging read only this.
+ */
+export interface ExchangeContext {
+  /** The `x-request-id` sent back on the response (a WebSocket exchange has its own). */
   readonly id: string;
-  readonly request: IncomingMessage;
-  readonly response: ServerResponse;
   readonly method: string;
   /** The path without the query string. */
   readonly path: string;
@@ -47,4 +48,10 @@ export interface RequestContext {
   /** The matched route's path pattern, a bounded metrics label. */
   route: string;
   readonly outcome: RequestOutcome;
+}
+
+/** Everything a route handler gets for one request. */
+export interface RequestContext extends ExchangeContext {
+  readonly request: IncomingMessage;
+  readonly response: ServerResponse;
 }

@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { RequestContext } from "./request-context";
+import type { ExchangeContext } from "./request-context";
 
 /** Options of the request log. */
 export interface RequestLogOptions {
@@ -34,7 +34,7 @@ export interface RequestLogLine {
 
 /** Builds the log line of a finished request. Never includes keys; content only when `logContent`. */
 export function requestLogLine(
-  context: RequestContext,
+  context: ExchangeContext,
   status: number,
   durationMs: number,
   options: RequestLogOptions,

@@ -16,6 +16,33 @@ import { errorToSend } from "./http-errors";
 import { withOutputText } from "./native-responses";
 import type { SseWriter } from "./sse-writer";
 
+/**
+ * Where a relayed Responses stream goes: SSE frames on HTTP (`sseEventSink`), one JSON message per event on
+ * a WebSocket. Each call resolves when the transport can take more, so a slow client pauses the upstream.
+ */
+export interface ResponsesEventSink {
+  /** Relays an upstream event as received: its JSON text and its SSE event name. */
+  relay(data: string, event: string | undefined): Promise<void>;
+  /** Writes one event the gateway parsed or built, under its SSE event name. */
+  writeJson(value: object, event: string): Promise<void>;
+  /** Writes the events one upstream chunk produced, together (every frame whole). */
+  writeEvents(events: readonly ResponseStreamEvent[]): Promise<void>;
+}
+
+/** The SSE sink over an `SseWriter`: a chunk's events go out in one write. */
+export function sseEventSink(writer: SseWriter): ResponsesEventSink {
+  return {
+    relay: (data, event) => writer.write(encodeSseFrame(data, event)),
+    writeJson: (value, event) => writer.write(encodeJsonSseFrame(value, event)),
+    writeEvents(events) {
+      // A syscall per event was the largest cost of a relayed stream, so the frames share one write.
+      let frames = "";
+      for (const event of events) frames += encodeResponsesEvent(event);
+      return writer.write(frames);
+    },
+  };
+}
+
 /** The events that end a Responses stream; their `response` carries `routing_metadata`. */
 const TERMINAL_EVENTS = new Set(["response.completed", "response.incomplete", "response.failed"]);
 
@@ -51,7 +78,7 @@ const usageOf = (response: ResponseObject | undefined): ChatUsage | null =>
  * `error` event. The caller ends the response.
  */
 export async function relayNativeResponsesStream(
-  writer: SseWriter,
+  sink: ResponsesEventSink,
   events: AsyncIterable<SseEvent>,
   options: ResponsesRelayOptions,
 ): Promise<ResponsesRelayResult> {
@@ -62,7 +89,7 @@ export async function relayNativeResponsesStream(
     for await (const event of events) {
       const type = event.event;
       if (type === undefined || !TERMINAL_EVENTS.has(type)) {
-        await writer.write(encodeSseFrame(event.data, type));
+        await sink.relay(event.data, type);
         const match = /"sequence_number":(\d+)/.exec(event.data);
         if (match !== null) sequence = Number(match[1]) + 1;
         continue;
@@ -73,7 +100,7 @@ export async function relayNativeResponsesStream(
       const routingMetadata = options.complete(usage, type === "response.failed");
       if (terminal.response !== undefined)
         terminal.response = { ...withOutputText(terminal.response), routing_metadata: routingMetadata };
-      await writer.write(encodeJsonSseFrame(terminal, type));
+      await sink.writeJson(terminal, type);
     }
     if (!finished && !options.signal.aborted) throw upstreamEndedEarly();
   } catch (error) {
@@ -82,7 +109,7 @@ export async function relayNativeResponsesStream(
     // Tell the router the answer failed, unless the terminal event already completed the routing.
     if (!finished) options.complete(usage, true);
     const event = { type: "error", code: failure.code, message: failure.message, param: failure.param };
-    await writer.write(encodeJsonSseFrame({ ...event, sequence_number: sequence }, "error"));
+    await sink.writeJson({ ...event, sequence_number: sequence }, "error");
     return { usage, error: failure, clientAborted: false };
   }
   return { usage, clientAborted: options.signal.aborted };
@@ -94,26 +121,23 @@ export async function relayNativeResponsesStream(
  * The caller ends the response.
  */
 export async function relayTranscodedResponsesStream(
-  writer: SseWriter,
+  sink: ResponsesEventSink,
   chunks: AsyncIterable<ChatCompletionChunk>,
   transcoder: ChatToResponsesTranscoder,
   options: ResponsesRelayOptions,
 ): Promise<ResponsesRelayResult> {
   let usage: ChatUsage | null = null;
   let failure: GatewayError | undefined;
-  // The events one upstream chunk produced go out in one write: every frame stays whole, and a syscall per
-  // event was the largest cost of a relayed stream.
+  // The events one upstream chunk produced go out together; the terminal one gains `routing_metadata`.
   const writeEvents = async (events: ResponseStreamEvent[]) => {
     if (events.length === 0) return;
-    let frames = "";
     for (const event of events) {
       if (TERMINAL_EVENTS.has(event.type)) {
         const failed = failure !== undefined || event.type === "response.failed";
         (event as { response: ResponseObject }).response.routing_metadata = options.complete(usage, failed);
       }
-      frames += encodeResponsesEvent(event);
     }
-    await writer.write(frames);
+    await sink.writeEvents(events);
   };
   try {
     for await (const chunk of chunks) {

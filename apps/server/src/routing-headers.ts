@@ -16,6 +16,6 @@ export function completedRoutingHeaders(
   metadata: RoutingMetadata,
 ): Record<string, string> {
   const headers = routingHeaders(offering);
-  if (metadata.cost !== undefined) headers["x-switchyard-cost-usd"] = String(metadata.cost.usd);
+  if (metadata.cost != null) headers["x-switchyard-cost-usd"] = String(metadata.cost.usd);
   return headers;
 }

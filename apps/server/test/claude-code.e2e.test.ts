@@ -83,7 +83,8 @@ const upstreams: { name: string; model: string; fake: keyof Fakes; provider: str
     model: "claude-sonnet-4-5-20250929",
     fake: "deepseek",
     provider: "deepseek",
-    clamped: true,
+    // deepseek-chat, now served by DeepSeek's Flash model, writes up to 384K tokens
+    clamped: false,
   },
   // Dated: the catalog's alias of `claude-haiku-4-5`, which the example maps.
   { name: "Gemini", model: "claude-haiku-4-5-20251001", fake: "gemini", provider: "google", clamped: false },
@@ -131,11 +132,14 @@ describe("a Claude Code request on another model", () => {
     },
   );
 
-  it("keeps max_tokens within DeepSeek's output limit", async () => {
+  it("keeps max_tokens within the output limit of the model that serves it", async () => {
     await anthropicClient(harness)
-      .messages.stream(claudeCodeTurn("claude-sonnet-4-5-20250929"))
+      .messages.stream(claudeCodeTurn("claude-3-5-haiku-20241022"))
       .finalMessage();
-    expect(harness.fakes.deepseek.lastRequest.body).toMatchObject({ max_tokens: 8_192 });
+    // gemini-2.0-flash writes at most 8,192 tokens; Claude Code asked for 32,000
+    expect(harness.fakes.gemini.lastRequest.body).toMatchObject({
+      generationConfig: { maxOutputTokens: 8_192 },
+    });
   });
 
   it("serves the small fast model's background request whole", async () => {

@@ -157,11 +157,12 @@ describe("answers", () => {
   });
 
   it("send the offering's provider model id upstream, for an alias and for a mapped model name", async () => {
+    // `claude-sonnet-4` is an alias the gateway invents: rewritten to Anthropic's `claude-sonnet-4-0`
     await harness.client.chat.completions.create({
-      model: "claude-sonnet-4-0",
+      model: "claude-sonnet-4",
       messages: [{ role: "user", content: "hi" }],
     });
-    expect(harness.fakes.anthropic.lastRequest.body).toMatchObject({ model: "claude-sonnet-4-20250514" });
+    expect(harness.fakes.anthropic.lastRequest.body).toMatchObject({ model: "claude-sonnet-4-0" });
     const completion = await harness.client.chat.completions.create({
       model: "house-model",
       messages: [{ role: "user", content: "hi" }],

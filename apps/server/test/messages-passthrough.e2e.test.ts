@@ -16,7 +16,7 @@ const post = (body: string, headers: Record<string, string> = {}) =>
 /**
  * A request in compact JSON (as the SDKs send it) with what only Anthropic understands: cache_control on
  * system, tools and blocks, a signed thinking block, a redacted one, a block type and fields this gateway
- * has never heard of. `claude-haiku-4-5` is served as `claude-haiku-4-5-20251001`.
+ * has never heard of. `claude-sonnet-4`, an alias the gateway invents, is served as Anthropic's `claude-sonnet-4-0`.
  */
 const requestBody = (model: string, stream: boolean) =>
   JSON.stringify({
@@ -65,7 +65,7 @@ describe("POST /v1/messages passed through to Anthropic", () => {
   it.each([false, true])(
     "sends the body upstream byte for byte, less gateway, with the provider's model id (stream: %s)",
     async (stream) => {
-      const body = requestBody("claude-haiku-4-5", stream);
+      const body = requestBody("claude-sonnet-4", stream);
       const response = await post(body, {
         "anthropic-version": "2023-06-01",
         "anthropic-beta": "interleaved-thinking-2025-05-14,context-management-2025-06-27",
@@ -74,7 +74,7 @@ describe("POST /v1/messages passed through to Anthropic", () => {
       await readText(response);
       const upstream = harness.fakes.anthropic.lastRequest;
       const { gateway: _gateway, ...expected } = JSON.parse(body) as Record<string, unknown>;
-      expected["model"] = "claude-haiku-4-5-20251001";
+      expected["model"] = "claude-sonnet-4-0";
       expect(upstream.rawBody).toBe(JSON.stringify(expected));
       expect(upstream.headers["anthropic-beta"]).toBe(
         "interleaved-thinking-2025-05-14,context-management-2025-06-27",

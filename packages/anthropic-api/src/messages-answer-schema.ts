@@ -18,6 +18,13 @@ export const AnthropicUsageSchema = z.looseObject({
   output_tokens: z.number().int().nullish(),
   cache_creation_input_tokens: z.number().int().nullish(),
   cache_read_input_tokens: z.number().int().nullish(),
+  /** The cache writes by TTL: https://docs.claude.com/en/docs/build-with-claude/prompt-caching */
+  cache_creation: z
+    .looseObject({
+      ephemeral_5m_input_tokens: z.number().int().nullish(),
+      ephemeral_1h_input_tokens: z.number().int().nullish(),
+    })
+    .nullish(),
   output_tokens_details: z.looseObject({ thinking_tokens: z.number().int().nullish() }).nullish(),
   server_tool_use: z.record(z.string(), z.unknown()).nullish(),
   service_tier: z.string().nullish(),

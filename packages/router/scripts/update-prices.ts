@@ -5,18 +5,16 @@
  *   pnpm --filter @switchyard/router update-prices --remote       # the latest published data.json (needs internet)
  *   pnpm --filter @switchyard/router update-prices --date 2026-12-01
  *
- * For each offering of the built-in catalog it looks up the provider's model in the price list and keeps the
- * price in effect on `--date` (default: today). Simplifications, recorded per entry in `notes`:
- * - long-context tiers (e.g. double price above 272k input tokens) keep the base tier;
- * - time-of-day variants (DeepSeek peak hours) are ignored: the price outside those hours is kept.
- * Offerings the list does not carry are priced from `SUPPLEMENTS` below, each with the URL it was read from.
- * The script fails when an offering has no price, so a new catalog entry cannot ship unpriced.
+ * It keeps every chat model the list has at OpenAI, Anthropic, Google and DeepSeek (the built-in catalog is
+ * generated from them), with the prices in effect on `--date` (default: today), long-context tiers and
+ * time-of-day windows included, plus the price of each hand-written offering at the other providers.
+ * Hand-made corrections (`MODEL_SUPPLEMENTS`, `SUPPLEMENTS` in `genai-price-lookup.ts`) name their source.
+ * The script fails when a hand-written offering has no price, so a new entry cannot ship unpriced.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { findProvider, type Provider, REMOTE_DATA_JSON_URL } from "@pydantic/genai-prices";
-import type { PriceSnapshot } from "../src/price-snapshot";
-import { catalogPrices } from "./genai-price-lookup";
+import { buildSnapshot } from "./genai-price-lookup";
 
 /** The installed version of @pydantic/genai-prices (its package.json is not exported, so read it from disk). */
 function installedVersion(): string {
@@ -42,16 +40,13 @@ async function main(): Promise<void> {
       ? remoteProviders.find((provider) => provider.id === id)
       : findProvider({ providerId: id });
 
-  const prices = catalogPrices(providerFor, date);
-
-  const snapshot: PriceSnapshot = {
-    source: remote ? REMOTE_DATA_JSON_URL : `@pydantic/genai-prices@${installedVersion()}`,
-    effectiveDate: date,
-    prices,
-  };
+  const source = remote ? REMOTE_DATA_JSON_URL : `@pydantic/genai-prices@${installedVersion()}`;
+  const snapshot = buildSnapshot(providerFor, date, source);
   const target = new URL("../src/prices.snapshot.json", import.meta.url);
   writeFileSync(target, `${JSON.stringify(snapshot, null, 2)}\n`);
-  process.stdout.write(`wrote ${Object.keys(prices).length} prices (${snapshot.source}, ${date})\n`);
+  process.stdout.write(
+    `wrote ${Object.keys(snapshot.models).length} models and ${Object.keys(snapshot.prices).length} prices (${source}, ${date})\n`,
+  );
 }
 
 await main();

@@ -1,21 +1,13 @@
+import { CHAT, can } from "./catalog-families";
 import type { OfferingCapabilities, OfferingEndpoint } from "./router-types";
 
 /*
- * The built-in catalog: canonical models, the providers that serve them, context windows, output limits,
- * capabilities and endpoints. Prices are NOT typed here: they come from `prices.snapshot.json`, taken from
- * the maintained price list of @pydantic/genai-prices by `scripts/update-prices.ts` (see the README).
+ * The hand-written part of the built-in catalog: models at the providers whose catalog is not generated
+ * from the price snapshot (OpenAI, Anthropic, Google and DeepSeek are: see `generated-catalog.ts`).
+ * Prices are NOT typed here: they come from `prices.snapshot.json`, taken from the maintained price list of
+ * @pydantic/genai-prices by `scripts/update-prices.ts` (see the README).
  *
  * Sources of context windows, output limits and capabilities (the providers' own model pages):
- * - OpenAI: https://platform.openai.com/docs/models (one page per model, e.g. /docs/models/gpt-4.1,
- *   /docs/models/o3-pro, /docs/models/gpt-5.5-pro). o3-pro and the gpt-5.x "pro" models are served only on
- *   the Responses API and do not stream. Reasoning models do not return logprobs.
- * - Anthropic: https://docs.claude.com/en/docs/about-claude/models/overview (models comparison table).
- *   Claude does not return logprobs. JSON schemas use native structured outputs where the model has them
- *   (https://docs.claude.com/en/docs/build-with-claude/structured-outputs) and a stand-in tool otherwise (the
- *   Anthropic provider does both), so `jsonSchema` is true for every Claude model.
- * - Google: https://ai.google.dev/gemini-api/docs/models (input and output token limits per model).
- * - DeepSeek: https://api-docs.deepseek.com/quick_start/pricing (context length, maximum output, JSON Output,
- *   tool calls). DeepSeek has JSON mode, not JSON schemas, and no image input on V4 Pro.
  * - Groq: https://console.groq.com/docs/models (context window and max completion tokens), structured outputs
  *   with JSON schema only on the models listed at https://console.groq.com/docs/structured-outputs.
  * - Together: https://docs.together.ai/docs/serverless-models (context length),
@@ -47,51 +39,6 @@ export interface BuiltInModel {
   offerings: BuiltInOffering[];
 }
 
-type CapabilityName = Exclude<keyof OfferingCapabilities, "streaming">;
-
-/** Capabilities from a list of names; streaming is on unless `noStreaming`. */
-function can(names: CapabilityName[], options: { noStreaming?: boolean } = {}): OfferingCapabilities {
-  const has = (name: CapabilityName) => names.includes(name);
-  return {
-    tools: has("tools"),
-    parallelTools: has("parallelTools"),
-    vision: has("vision"),
-    jsonSchema: has("jsonSchema"),
-    reasoning: has("reasoning"),
-    streaming: options.noStreaming !== true,
-    logprobs: has("logprobs"),
-  };
-}
-
-const CHAT_AND_RESPONSES: OfferingEndpoint[] = ["chat", "responses"];
-const CHAT: OfferingEndpoint[] = ["chat"];
-const RESPONSES_ONLY: OfferingEndpoint[] = ["responses"];
-
-const GPT_CLASSIC = can(["tools", "parallelTools", "vision", "jsonSchema", "logprobs"]);
-const GPT_REASONING = can(["tools", "parallelTools", "vision", "jsonSchema", "reasoning"]);
-const GPT_PRO = can(["tools", "parallelTools", "vision", "jsonSchema", "reasoning"], { noStreaming: true });
-const CLAUDE = can(["tools", "parallelTools", "vision", "jsonSchema", "reasoning"]);
-const GEMINI = can(["tools", "parallelTools", "vision", "jsonSchema", "reasoning"]);
-
-/** OpenAI models, all served by the `openai` provider. */
-function openai(
-  id: string,
-  contextWindow: number,
-  maxOutputTokens: number,
-  capabilities: OfferingCapabilities,
-  endpoints: OfferingEndpoint[],
-  aliases: string[] = [],
-): BuiltInModel {
-  return {
-    id,
-    ownedBy: "openai",
-    aliases,
-    offerings: [
-      { provider: "openai", providerModelId: id, contextWindow, maxOutputTokens, capabilities, endpoints },
-    ],
-  };
-}
-
 /** A model served by one provider under its own id. */
 function single(
   id: string,
@@ -109,124 +56,6 @@ function single(
 
 /** The built-in catalog data (without prices). */
 export const BUILT_IN_CATALOG: readonly BuiltInModel[] = [
-  openai("gpt-4o", 128_000, 16_384, GPT_CLASSIC, CHAT_AND_RESPONSES, ["gpt-4o-2024-08-06"]),
-  openai("gpt-4.1", 1_047_576, 32_768, GPT_CLASSIC, CHAT_AND_RESPONSES, ["gpt-4.1-2025-04-14"]),
-  openai("gpt-5", 400_000, 128_000, GPT_REASONING, CHAT_AND_RESPONSES, ["gpt-5-2025-08-07"]),
-  openai("gpt-5-mini", 400_000, 128_000, GPT_REASONING, CHAT_AND_RESPONSES),
-  openai("gpt-5-nano", 400_000, 128_000, GPT_REASONING, CHAT_AND_RESPONSES),
-  openai("gpt-5.1", 400_000, 128_000, GPT_REASONING, CHAT_AND_RESPONSES),
-  openai("gpt-5.2", 400_000, 128_000, GPT_REASONING, CHAT_AND_RESPONSES),
-  openai("gpt-5.4", 1_050_000, 128_000, GPT_REASONING, CHAT_AND_RESPONSES),
-  openai("gpt-5.5", 1_050_000, 128_000, GPT_REASONING, CHAT_AND_RESPONSES),
-  openai("o3-pro", 200_000, 100_000, GPT_PRO, RESPONSES_ONLY, ["o3-pro-2025-06-10"]),
-  openai("gpt-5.5-pro", 1_050_000, 128_000, GPT_PRO, RESPONSES_ONLY),
-
-  single("claude-sonnet-4-6", "anthropic", {
-    provider: "anthropic",
-    contextWindow: 1_000_000,
-    maxOutputTokens: 64_000,
-    capabilities: CLAUDE,
-    endpoints: CHAT,
-  }),
-  single(
-    "claude-sonnet-4-20250514",
-    "anthropic",
-    {
-      provider: "anthropic",
-      contextWindow: 200_000,
-      maxOutputTokens: 64_000,
-      capabilities: CLAUDE,
-      endpoints: CHAT,
-    },
-    ["claude-sonnet-4-0", "claude-sonnet-4"],
-  ),
-  single("claude-opus-4-6", "anthropic", {
-    provider: "anthropic",
-    contextWindow: 1_000_000,
-    maxOutputTokens: 128_000,
-    capabilities: CLAUDE,
-    endpoints: CHAT,
-  }),
-  single(
-    "claude-haiku-4-5",
-    "anthropic",
-    {
-      provider: "anthropic",
-      providerModelId: "claude-haiku-4-5-20251001",
-      contextWindow: 200_000,
-      maxOutputTokens: 64_000,
-      capabilities: CLAUDE,
-      endpoints: CHAT,
-    },
-    ["claude-haiku-4-5-20251001"],
-  ),
-
-  single("gemini-2.5-flash", "google", {
-    provider: "google",
-    contextWindow: 1_048_576,
-    maxOutputTokens: 65_536,
-    capabilities: GEMINI,
-    endpoints: CHAT,
-  }),
-  single("gemini-2.5-pro", "google", {
-    provider: "google",
-    contextWindow: 1_048_576,
-    maxOutputTokens: 65_536,
-    capabilities: GEMINI,
-    endpoints: CHAT,
-  }),
-  single(
-    "gemini-3-pro-preview",
-    "google",
-    {
-      provider: "google",
-      contextWindow: 1_048_576,
-      maxOutputTokens: 65_536,
-      capabilities: GEMINI,
-      endpoints: CHAT,
-    },
-    ["gemini-3-pro"],
-  ),
-  single(
-    "gemini-3-flash-preview",
-    "google",
-    {
-      provider: "google",
-      contextWindow: 1_048_576,
-      maxOutputTokens: 65_536,
-      capabilities: GEMINI,
-      endpoints: CHAT,
-    },
-    ["gemini-3-flash"],
-  ),
-  single(
-    "gemini-3.1-pro-preview",
-    "google",
-    {
-      provider: "google",
-      contextWindow: 1_048_576,
-      maxOutputTokens: 65_536,
-      capabilities: GEMINI,
-      endpoints: CHAT,
-    },
-    ["gemini-3.1-pro"],
-  ),
-
-  single("deepseek-v4-pro", "deepseek", {
-    provider: "deepseek",
-    contextWindow: 1_000_000,
-    maxOutputTokens: 384_000,
-    capabilities: can(["tools", "reasoning"]),
-    endpoints: CHAT,
-  }),
-  single("deepseek-chat", "deepseek", {
-    provider: "deepseek",
-    contextWindow: 128_000,
-    maxOutputTokens: 8_192,
-    capabilities: can(["tools", "logprobs"]),
-    endpoints: CHAT,
-  }),
-
   {
     id: "llama-3.3-70b-instruct",
     ownedBy: "meta",

@@ -1,6 +1,6 @@
 import { findProvider } from "@pydantic/genai-prices";
 import { describe, expect, it } from "vitest";
-import { catalogPrices } from "../scripts/genai-price-lookup";
+import { catalogModels, catalogPrices } from "../scripts/genai-price-lookup";
 import { builtInModels, PRICE_SNAPSHOT } from "./built-in-models";
 import { CanonicalModelSchema } from "./catalog-schema";
 import { mergeModels } from "./merge-models";
@@ -28,7 +28,15 @@ describe("builtInModels", () => {
     "o3-pro",
     "gpt-5.5-pro",
     "claude-sonnet-4-6",
-    "claude-sonnet-4-20250514",
+    "claude-sonnet-4-0",
+    "claude-sonnet-4-5",
+    "gpt-4o-mini",
+    "o3",
+    "o4-mini",
+    "gpt-4.1-mini",
+    "gemini-2.0-flash",
+    "deepseek-reasoner",
+    "deepseek-flash",
     "claude-opus-4-6",
     "claude-haiku-4-5",
     "gemini-2.5-flash",
@@ -86,9 +94,9 @@ describe("builtInModels", () => {
   it.skipIf(!PRICE_SNAPSHOT.source.startsWith("@pydantic/genai-prices@"))(
     "has the prices the installed @pydantic/genai-prices gives for the snapshot date (else run update-prices)",
     () => {
-      expect(catalogPrices((id) => findProvider({ providerId: id }), PRICE_SNAPSHOT.effectiveDate)).toEqual(
-        PRICE_SNAPSHOT.prices,
-      );
+      const providerFor = (id: string) => findProvider({ providerId: id });
+      expect(catalogPrices(providerFor, PRICE_SNAPSHOT.effectiveDate)).toEqual(PRICE_SNAPSHOT.prices);
+      expect(catalogModels(providerFor, PRICE_SNAPSHOT.effectiveDate)).toEqual(PRICE_SNAPSHOT.models);
     },
   );
 });

@@ -1,10 +1,11 @@
 import { BUILT_IN_CATALOG } from "./built-in-catalog";
+import { generatedModels, offeringPricesOf } from "./generated-catalog";
 import { type PriceSnapshot, priceKey } from "./price-snapshot";
 import snapshotJson from "./prices.snapshot.json" with { type: "json" };
 import type { CanonicalModel, OfferingPrices } from "./router-types";
 
 /** The pinned price snapshot the built-in catalog is priced from. */
-export const PRICE_SNAPSHOT: PriceSnapshot = snapshotJson;
+export const PRICE_SNAPSHOT: PriceSnapshot = snapshotJson as PriceSnapshot;
 
 function pricesOf(provider: string, providerModelId: string): OfferingPrices {
   const entry = PRICE_SNAPSHOT.prices[priceKey(provider, providerModelId)];
@@ -12,15 +13,16 @@ function pricesOf(provider: string, providerModelId: string): OfferingPrices {
     // `scripts/update-prices.ts` refuses to write a snapshot with a missing price, and a test checks the join.
     throw new Error(`prices.snapshot.json has no price for ${priceKey(provider, providerModelId)}`);
   }
-  const prices: OfferingPrices = { input: entry.input, output: entry.output };
-  if (entry.cacheRead !== undefined) prices.cacheRead = entry.cacheRead;
-  if (entry.cacheWrite !== undefined) prices.cacheWrite = entry.cacheWrite;
-  return prices;
+  return offeringPricesOf(entry);
 }
 
-/** The built-in catalog with prices from the pinned snapshot. Returns fresh objects on every call. */
+/**
+ * The built-in catalog: every chat model of the price snapshot at OpenAI, Anthropic, Google and DeepSeek
+ * (generated), then the hand-written models at the other providers, priced from the pinned snapshot.
+ * Returns fresh objects on every call.
+ */
 export function builtInModels(): CanonicalModel[] {
-  return BUILT_IN_CATALOG.map((model) => ({
+  const handWritten = BUILT_IN_CATALOG.map((model) => ({
     id: model.id,
     ownedBy: model.ownedBy,
     aliases: [...model.aliases],
@@ -35,4 +37,5 @@ export function builtInModels(): CanonicalModel[] {
       endpoints: [...offering.endpoints],
     })),
   }));
+  return [...generatedModels(PRICE_SNAPSHOT), ...handWritten];
 }

@@ -9,13 +9,49 @@ import { z } from "zod";
 const tokenCount = z.number().int().positive();
 const price = z.number().nonnegative();
 
-/** Prices in USD per million tokens. */
-export const OfferingPricesSchema = z.strictObject({
+const tokenPrices = {
   input: price,
   output: price,
   cacheRead: price.optional(),
   cacheWrite: price.optional(),
+  cacheWrite1h: price.optional(),
+};
+
+/** `HH:MM`, 00:00 to 24:00. */
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "expected HH:MM");
+
+/** Prices in USD per million tokens, with long-context tiers, time-of-day windows and server-tool fees. */
+export const OfferingPricesSchema = z.strictObject({
+  ...tokenPrices,
+  tiers: z
+    .array(z.strictObject({ aboveInputTokens: z.number().int().nonnegative(), ...tokenPrices }))
+    .optional(),
+  timeOfDay: z
+    .array(
+      z.strictObject({
+        from: clockTime,
+        to: clockTime,
+        utcOffsetMinutes: z.number().int().min(-720).max(840).optional(),
+        weekdays: z.array(z.number().int().min(1).max(7)).optional(),
+        ...tokenPrices,
+      }),
+    )
+    .optional(),
+  webSearchPerThousand: price.optional(),
 });
+
+/** A model-id rule of the price data. */
+const ModelMatchSchema: z.ZodType<import("./price-snapshot").ModelMatch> = z.lazy(() =>
+  z.union([
+    z.strictObject({ equals: z.string() }),
+    z.strictObject({ starts_with: z.string() }),
+    z.strictObject({ ends_with: z.string() }),
+    z.strictObject({ contains: z.string() }),
+    z.strictObject({ regex: z.string() }),
+    z.strictObject({ or: z.array(ModelMatchSchema) }),
+    z.strictObject({ and: z.array(ModelMatchSchema) }),
+  ]),
+);
 
 /** Every capability flag; all required in a complete offering. */
 export const OfferingCapabilitiesSchema = z.strictObject({
@@ -41,6 +77,10 @@ export const OfferingSchema = z.strictObject({
   maxOutputTokens: tokenCount,
   capabilities: OfferingCapabilitiesSchema,
   endpoints: z.array(OfferingEndpointSchema).min(1),
+  versions: z.array(z.string().min(1)).optional(),
+  priceMatch: ModelMatchSchema.optional(),
+  unpriced: z.boolean().optional(),
+  source: z.enum(["discovered", "pass-through"]).optional(),
 });
 
 /** A complete canonical model. */
@@ -65,6 +105,7 @@ export const OfferingOverrideSchema = z.strictObject({
   maxOutputTokens: tokenCount.optional(),
   capabilities: OfferingCapabilitiesSchema.partial().optional(),
   endpoints: z.array(OfferingEndpointSchema).min(1).optional(),
+  versions: z.array(z.string().min(1)).optional(),
   remove: z.boolean().optional(),
 });
 

@@ -13,6 +13,7 @@ import type { KeyPool } from "./key-pool";
 import { isLocalFault, localFaultError } from "./local-fault";
 import type { AttemptTarget, Offering } from "./router-types";
 import type { Candidate } from "./select-candidates";
+import { UNKNOWN_LIMIT } from "./unknown-offering";
 
 /** What the failover loop needs from the router. */
 export interface FailoverContext {
@@ -50,8 +51,9 @@ export function isFailoverError(error: GatewayError): boolean {
 export function modelInfoOf(offering: Offering): ModelInfo {
   return {
     canonicalId: offering.canonicalId,
-    maxOutputTokens: offering.maxOutputTokens,
-    contextWindow: offering.contextWindow,
+    // Limits of a model the catalog does not know are left out: the provider's own default applies.
+    ...(offering.maxOutputTokens === UNKNOWN_LIMIT ? {} : { maxOutputTokens: offering.maxOutputTokens }),
+    ...(offering.contextWindow === UNKNOWN_LIMIT ? {} : { contextWindow: offering.contextWindow }),
     reasoning: offering.capabilities.reasoning,
     responsesOnly: !offering.endpoints.includes("chat"),
   };

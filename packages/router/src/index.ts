@@ -11,7 +11,7 @@ export {
   OfferingSchema,
 } from "./catalog-schema";
 export { type BreakerState, CircuitBreaker, type CircuitBreakerOptions } from "./circuit-breaker";
-export { computeCost } from "./cost";
+export { computeCost, inTimeWindow, pricesFor } from "./cost";
 export { isFailoverError } from "./failover";
 export {
   type HealthEstimate,
@@ -21,9 +21,16 @@ export {
 } from "./health-tracker";
 export { KeyPool, type KeyPoolOptions, type PooledKey } from "./key-pool";
 export { mergeModels } from "./merge-models";
-export type { PriceSnapshot, SnapshotPrice } from "./price-snapshot";
+export {
+  type ModelMatch,
+  matchesModelId,
+  type PriceSnapshot,
+  type SnapshotModel,
+  type SnapshotPrice,
+} from "./price-snapshot";
 export { requirementsOfChatRequest } from "./request-requirements";
-export { ModelResolver } from "./resolve-model";
+export { ModelResolver, type ModelResolverOptions } from "./resolve-model";
 export { type CreateRouterOptions, createRouter } from "./router";
 export * from "./router-types";
 export { type Candidate, offeringKey, selectCandidates, servesEndpoint } from "./select-candidates";
+export { UNKNOWN_LIMIT, unknownOffering } from "./unknown-offering";

@@ -24,9 +24,10 @@ const cloneModel = (model: CanonicalModel): CanonicalModel => ({
   aliases: [...model.aliases],
   offerings: model.offerings.map((offering) => ({
     ...offering,
-    prices: { ...offering.prices },
+    prices: structuredClone(offering.prices),
     capabilities: { ...offering.capabilities },
     endpoints: [...offering.endpoints],
+    ...(offering.versions === undefined ? {} : { versions: [...offering.versions] }),
   })),
 });
 
@@ -45,6 +46,10 @@ function mergeOffering(
     maxOutputTokens: override.maxOutputTokens ?? existing?.maxOutputTokens,
     capabilities: { ...(existing?.capabilities ?? DEFAULT_CAPABILITIES), ...override.capabilities },
     endpoints: override.endpoints ?? existing?.endpoints ?? ["chat"],
+    ...((override.versions ?? existing?.versions)
+      ? { versions: override.versions ?? existing?.versions }
+      : {}),
+    ...(existing?.priceMatch === undefined ? {} : { priceMatch: existing.priceMatch }),
   };
   // A new offering must be complete: the error names the missing key at its place in the config file.
   return parseCatalog(CanonicalModelSchema.shape.offerings.element, merged, path);

@@ -9,13 +9,46 @@ import type {
   RoutingMetadata,
   Warning,
 } from "@switchyard/core";
+import type { ModelMatch } from "./price-snapshot";
 
-/** Prices in USD per million tokens. */
-export interface OfferingPrices {
+/** Token prices in USD per million tokens: one price set. */
+export interface TokenPrices {
   input: number;
   output: number;
+  /** Cached input tokens (cache hits); `input` when absent. */
   cacheRead?: number;
+  /** Input tokens written to the cache (Anthropic: the 5-minute TTL); `input` when absent. */
   cacheWrite?: number;
+  /** Input tokens written to the cache with the 1-hour TTL (Anthropic); `cacheWrite` when absent. */
+  cacheWrite1h?: number;
+}
+
+/** A long-context tier: when a request's prompt exceeds `aboveInputTokens`, all its tokens use these prices. */
+export interface PriceTier extends TokenPrices {
+  aboveInputTokens: number;
+}
+
+/**
+ * Prices in effect during a daily window (`from` inclusive, `to` exclusive, `HH:MM`), on the local clock at
+ * `utcOffsetMinutes` (default 0: UTC), and only on `weekdays` (1 = Monday ... 7 = Sunday, local) when given.
+ */
+export interface TimeOfDayPrices extends TokenPrices {
+  from: string;
+  to: string;
+  utcOffsetMinutes?: number;
+  weekdays?: number[];
+}
+
+/**
+ * Prices of an offering in USD per million tokens (the base set), plus what depends on the request:
+ * long-context `tiers`, `timeOfDay` windows (a matching window replaces the base set and its tiers), and
+ * per-request fees of server tools.
+ */
+export interface OfferingPrices extends TokenPrices {
+  tiers?: PriceTier[];
+  timeOfDay?: TimeOfDayPrices[];
+  /** USD per 1,000 web searches made by the provider's server-side web search tool. */
+  webSearchPerThousand?: number;
 }
 
 /** What an offering can do; a request that needs a missing capability never routes to it. */
@@ -43,6 +76,20 @@ export interface Offering {
   capabilities: OfferingCapabilities;
   /** Endpoints the upstream speaks. `["responses"]` alone marks a Responses-only model. */
   endpoints: OfferingEndpoint[];
+  /**
+   * Other ids the provider serves this same model under (dated snapshots such as `gpt-4o-2024-08-06`). A
+   * request naming one is sent upstream under that id, unchanged.
+   */
+  versions?: string[];
+  /** The price data's rule of the ids priced as this model: a `provider/id` it matches is served here as written. */
+  priceMatch?: ModelMatch;
+  /**
+   * Set on offerings the catalog has no price for (a `provider/model` pass-through, a discovered model):
+   * their cost is `null` with an `unknown_price` warning. `prices` then holds zeros for routing only.
+   */
+  unpriced?: boolean;
+  /** Where the entry came from when it is not the built-in catalog: `discovered` from the provider's list. */
+  source?: "discovered" | "pass-through";
 }
 
 /** A canonical model and the offerings that serve it. */
@@ -140,12 +187,17 @@ export interface Router {
   ): Promise<RouteSuccess<T>>;
   /** Records the outcome of a delivered answer and returns the `routing_metadata` to send. */
   complete(success: RouteSuccess<unknown>, report: CompletionReport): RoutingMetadata;
-  /** Cost of a usage at an offering's prices. */
-  cost(offering: Offering, usage: ChatUsage): RoutingCost;
+  /** Cost of a usage at an offering's prices, for a request made at `at` (default: now on the clock). */
+  cost(offering: Offering, usage: ChatUsage, at?: number): RoutingCost;
   /** The canonical models of the catalog. */
   models(): CanonicalModel[];
   /** Resolves a model id (canonical, alias or `provider/model`) or throws `model_not_found`. */
   resolve(model: string): CanonicalModel;
+  /**
+   * Adds models to the catalog (discovered from a provider's model list); those whose id or alias the
+   * catalog already has are skipped. Returns the ones added.
+   */
+  addModels(models: CanonicalModel[]): CanonicalModel[];
 }
 
 /** Options of `createRouter`. */

@@ -85,7 +85,12 @@ describe("routing metadata", () => {
       // 500 tokens over the 1,000 ms between first byte and end
       throughput_tps: 500,
       // beta: 1,000 x $2 + 500 x $2 per million = $0.003
-      cost: { usd: 0.003, cache_savings_usd: 0, cache_savings_percent: 0 },
+      cost: {
+        usd: 0.003,
+        cache_savings_usd: 0,
+        cache_savings_percent: 0,
+        breakdown: { input: 0.002, cached_input: 0, cache_write: 0, output: 0.001, fees: 0 },
+      },
       warnings: [success.warnings[0], translationWarning],
       attempts: [
         {

@@ -14,6 +14,7 @@ import { KeyPool, type KeyPoolOptions } from "./key-pool";
 import { ModelResolver } from "./resolve-model";
 import type {
   AttemptTarget,
+  CanonicalModel,
   CompletionReport,
   Offering,
   RouteRequest,
@@ -56,8 +57,7 @@ export function createRouter(options: CreateRouterOptions): Router {
   const maxAttempts = options.maxAttempts ?? 3;
   const maxTotalMs = options.maxTotalMs ?? 120_000;
   const affinityMaxErrorRate = options.affinityMaxErrorRate ?? 0.5;
-  const models = options.models;
-  const resolver = new ModelResolver(models);
+  let models = options.models;
   const health = new HealthTracker(clock, options.health);
   const affinity = new AffinityStore(options.affinity);
   const breakers = new Map<string, CircuitBreaker>();
@@ -76,6 +76,8 @@ export function createRouter(options: CreateRouterOptions): Router {
     registrations.set(name, { provider: registration.provider, pool: new KeyPool(keys, options.keyPool) });
   }
   const providerNames = new Set(registrations.keys());
+  // Rebuilt when discovery adds models; `provider/unknown-model` passes through to configured providers.
+  let resolver = new ModelResolver(models, { passThroughProviders: providerNames });
   const redact = (text: string): string => {
     let redacted = text;
     for (const { pool } of registrations.values()) redacted = pool.redact(redacted);
@@ -191,15 +193,38 @@ export function createRouter(options: CreateRouterOptions): Router {
       };
       if (report.ttftMs !== undefined) metadata.ttft_ms = Math.round(report.ttftMs);
       if (throughput !== undefined) metadata.throughput_tps = roundTo(throughput, 1);
-      if (report.usage) metadata.cost = computeCost(offering, report.usage);
-      metadata.warnings = [...success.warnings, ...(report.warnings ?? [])];
+      const warnings = [...success.warnings, ...(report.warnings ?? [])];
+      if (report.usage) {
+        if (offering.unpriced === true) {
+          metadata.cost = null;
+          warnings.push({
+            type: "cost",
+            code: "unknown_price",
+            message: `no price is known for '${offering.providerModelId}' at '${offering.provider}': cost not computed`,
+          });
+        } else {
+          // Prices that vary by time of day apply at the moment the request was made.
+          metadata.cost = computeCost(offering, report.usage, success.startedAt);
+        }
+      }
+      metadata.warnings = warnings;
       metadata.attempts = success.attempts;
       return metadata;
     },
 
-    cost: (offering: Offering, usage: ChatUsage) => computeCost(offering, usage),
+    cost: (offering: Offering, usage: ChatUsage, at?: number) => computeCost(offering, usage, at ?? clock()),
     models: () => models,
     resolve: (model: string) => resolver.resolve(model),
+    addModels(added: CanonicalModel[]) {
+      const names = new Set(
+        models.flatMap((model) => [model.id, ...model.aliases]).map((name) => name.toLowerCase()),
+      );
+      const fresh = added.filter((model) => !names.has(model.id.toLowerCase()));
+      if (fresh.length === 0) return [];
+      models = [...models, ...fresh];
+      resolver = new ModelResolver(models, { passThroughProviders: providerNames });
+      return fresh;
+    },
   };
   return router;
 }

@@ -1,6 +1,6 @@
 export * from "./config";
 export * from "./errors";
-export * from "./open-storage";
+export { openStorage } from "./open-storage";
 export * from "./records";
 export * from "./state/context-item";
 export * from "./state/item-references";

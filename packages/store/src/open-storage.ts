@@ -31,8 +31,13 @@ export async function openStorage(config: StorageConfig, options: { clock?: Cloc
     await database.close();
     throw error;
   }
+  return storageOn(database, schemaVersion);
+}
+
+/** The stores on an open, migrated database. */
+export function storageOn(database: SqlDatabase, schemaVersion: number): Storage {
   return {
-    backend: config.backend,
+    backend: database.dialect,
     name: database.name,
     schemaVersion,
     responses: createSqlResponseStore(database),

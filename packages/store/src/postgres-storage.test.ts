@@ -2,12 +2,14 @@ import { createServer } from "node:net";
 import { POSTGRES_TEST_SERVICE, testService } from "@switchyard/core/testing";
 import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
+import { describeAtomicity } from "./contract/atomicity-contract";
 import { alice, finishedTurn, userItem } from "./contract/contract-fixtures";
 import { createTestSchemas } from "./contract/postgres-schemas";
 import { describeStorageContract } from "./contract/storage-contract";
 import { StoreUnavailableError } from "./errors";
 import { openStorage } from "./open-storage";
 import { LATEST_SCHEMA_VERSION } from "./sql/migrations";
+import { openPostgresDatabase } from "./sql/postgres-database";
 
 const postgresService = testService(POSTGRES_TEST_SERVICE);
 const url = postgresService.available ? postgresService.url : "";
@@ -28,6 +30,8 @@ describe.skipIf(!postgresService.available)("PostgreSQL", () => {
   describeStorageContract("PostgreSQL", {
     open: () => openStorage({ backend: "postgres", url, schema: schemas.next() }),
   });
+
+  describeAtomicity("PostgreSQL", () => openPostgresDatabase({ url, schema: schemas.next() }));
 
   describe("PostgreSQL storage", () => {
     it("lets several instances share one database: migrations once, writes of one read by the other", async () => {

@@ -7,11 +7,13 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describeAtomicity } from "./contract/atomicity-contract";
 import { alice, finishedTurn, userItem } from "./contract/contract-fixtures";
 import { describeStorageContract } from "./contract/storage-contract";
 import { StoreUnavailableError } from "./errors";
 import { openStorage } from "./open-storage";
 import { LATEST_SCHEMA_VERSION } from "./sql/migrations";
+import { openSqliteDatabase } from "./sql/sqlite-database";
 
 let directory: string;
 const fresh = () => {
@@ -23,6 +25,12 @@ describeStorageContract("SQLite", {
   open: () => openStorage({ backend: "sqlite", file: fresh() }),
   cleanup: async () => rmSync(directory, { recursive: true, force: true }),
 });
+
+describeAtomicity(
+  "SQLite",
+  async () => openSqliteDatabase(fresh()),
+  async () => rmSync(directory, { recursive: true, force: true }),
+);
 
 describe("SQLite storage", () => {
   let file: string;

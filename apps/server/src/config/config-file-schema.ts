@@ -62,6 +62,30 @@ export const LimitsFileSchema = z.strictObject({
   pingIntervalMs: z.number().int().positive().optional(),
 });
 
+/** Limits of WebSocket mode on `/v1/responses` (all optional; see the server README for the defaults). */
+export const WebSocketFileSchema = z.strictObject({
+  /** Turns WebSocket mode off; the upgrade then gets a 404 like any unknown path. */
+  enabled: z.boolean().optional(),
+  /** Largest client message in bytes (default: `limits.bodyBytes`); larger closes with 1009. */
+  maxMessageBytes: z.number().int().positive().optional(),
+  /** Time without a client message or a response in flight after which the connection closes, in ms. */
+  idleTimeoutMs: z.number().int().positive().optional(),
+  /** Longest life of one connection, in ms (OpenAI's is 60 minutes). */
+  maxConnectionMs: z.number().int().positive().optional(),
+  /** Interval of the server's pings, in ms; a client that has not answered the last one is cut. */
+  pingIntervalMs: z.number().int().positive().optional(),
+  /** Bytes the socket may hold unsent before the gateway stops reading from the upstream. */
+  maxBufferedBytes: z.number().int().positive().optional(),
+  /** Responses the connection-local cache keeps for `previous_response_id`. */
+  maxCachedResponses: z.number().int().min(1).optional(),
+  /** Streams (`stream_id` lanes) one connection may have at once. */
+  maxStreams: z.number().int().min(1).optional(),
+  /** `response.create` messages one connection may have waiting behind running ones. */
+  maxQueuedRequests: z.number().int().min(0).optional(),
+  /** Steering submissions one response may hold queued. */
+  maxPendingSteers: z.number().int().min(1).optional(),
+});
+
 /** Logging settings. */
 export const LoggingFileSchema = z.strictObject({
   level: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
@@ -81,6 +105,7 @@ export const ConfigFileSchema = z.strictObject({
   /** Model names the client may send, mapped to catalog ids: `{ "gpt-4": "gpt-4o" }`. */
   modelAliases: z.record(z.string().min(1), z.string().min(1)).optional(),
   limits: LimitsFileSchema.optional(),
+  websocket: WebSocketFileSchema.optional(),
   logging: LoggingFileSchema.optional(),
 });
 

@@ -39,6 +39,38 @@ export interface ServerLimits extends InputLimits {
   maxTotalMs?: number;
 }
 
+/** Limits of WebSocket mode on `/v1/responses`, defaults applied. */
+export interface WebSocketLimits {
+  enabled: boolean;
+  maxMessageBytes: number;
+  idleTimeoutMs: number;
+  maxConnectionMs: number;
+  pingIntervalMs: number;
+  maxBufferedBytes: number;
+  maxCachedResponses: number;
+  maxStreams: number;
+  maxQueuedRequests: number;
+  maxPendingSteers: number;
+}
+
+/**
+ * WebSocket defaults: 60-minute connections (the limit OpenAI documents for its own WebSocket mode), 5 minutes
+ * idle, a ping every 30 s, 1 MiB unsent per socket before the upstream is paused, 32 cached responses,
+ * 16 streams and 32 queued requests per connection, 16 steering submissions per response. Messages may be as
+ * large as an HTTP body (`limits.bodyBytes`).
+ */
+export const DEFAULT_WEBSOCKET_LIMITS: Omit<WebSocketLimits, "maxMessageBytes"> = {
+  enabled: true,
+  idleTimeoutMs: 300_000,
+  maxConnectionMs: 3_600_000,
+  pingIntervalMs: 30_000,
+  maxBufferedBytes: 1024 * 1024,
+  maxCachedResponses: 32,
+  maxStreams: 16,
+  maxQueuedRequests: 32,
+  maxPendingSteers: 16,
+};
+
 /** The whole validated configuration of a server. */
 export interface ServerConfig {
   /** The address to listen on: loopback whenever no client keys are configured. */
@@ -52,6 +84,7 @@ export interface ServerConfig {
   catalog?: unknown;
   modelAliases: Record<string, string>;
   limits: ServerLimits;
+  websocket: WebSocketLimits;
   logging: { level: string; logContent: boolean };
 }
 
@@ -286,6 +319,7 @@ export function loadConfig(sources: ConfigSources): ServerConfig {
     ...(file.catalog === undefined ? {} : { catalog: file.catalog }),
     modelAliases: file.modelAliases ?? {},
     limits,
+    websocket: { ...DEFAULT_WEBSOCKET_LIMITS, maxMessageBytes: limits.bodyBytes, ...file.websocket },
     logging: {
       level,
       logContent: env["SWITCHYARD_LOG_CONTENT"] === "true" || (file.logging?.logContent ?? false),

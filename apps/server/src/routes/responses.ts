@@ -29,12 +29,14 @@ import { readResponseObject, relayableHeaders } from "../native-responses";
 import { type PrimedStream, primeStream } from "../primed-stream";
 import { bodyReadOptions, readJsonBody } from "../read-json-body";
 import { recordTarget } from "../record-routing";
-import type { RequestContext } from "../request-context";
+import type { ExchangeContext, RequestContext } from "../request-context";
 import {
+  type ResponsesEventSink,
   type ResponsesRelayOptions,
   type ResponsesRelayResult,
   relayNativeResponsesStream,
   relayTranscodedResponsesStream,
+  sseEventSink,
 } from "../responses-stream-relay";
 import type { Route } from "../route-table";
 import { completedRoutingHeaders, routingHeaders } from "../routing-headers";
@@ -44,7 +46,7 @@ import { createSseWriter } from "../sse-writer";
 import { endStreamedAnswer, startStreamedAnswer, streamCompletion } from "../streamed-answer";
 
 /** What one successful attempt produced: a native answer or a Chat answer to translate. */
-type StartedResponses =
+export type StartedResponses =
   | { kind: "native"; response: ResponseObject; headers: Record<string, string> }
   | { kind: "native-stream"; events: PrimedStream<SseEvent>; headers: Record<string, string> }
   | { kind: "chat"; result: ChatResult }
@@ -82,7 +84,7 @@ function requirementsOf(request: ResponsesRequest, chat: ChatTranslation): Reque
 
 async function startAttempt(
   services: ServerServices,
-  context: RequestContext,
+  context: ExchangeContext,
   request: ResponsesRequest,
   chat: ChatTranslation,
   target: AttemptTarget,
@@ -157,21 +159,68 @@ function answerWhole(
   );
 }
 
-/** Streams the answer: native events relayed as sent, or Chat chunks transcoded to Responses events. */
-async function answerStream(
+/** A Responses request routed to the attempt that succeeded, with the warnings of its translation. */
+export interface RoutedResponses {
+  success: RouteSuccess<StartedResponses>;
+  requestWarnings: Warning[];
+}
+
+/**
+ * Serves a validated Responses request up to its first answer: records it on the outcome, translates it for
+ * Chat upstreams and routes it; the first attempt that answers (its first streamed item in) wins. HTTP and
+ * WebSocket mode share it.
+ */
+export async function routeResponses(
   services: ServerServices,
-  context: RequestContext,
+  context: ExchangeContext,
   request: ResponsesRequest,
-  success: RouteSuccess<StartedResponses>,
-  started: Extract<StartedResponses, { kind: "native-stream" | "chat-stream" }>,
-  requestWarnings: Warning[],
-): Promise<void> {
+): Promise<RoutedResponses> {
+  const outcome = context.outcome;
+  outcome.stream = request.stream === true;
+  const requestedModel = requestedModelOf(request);
+  if (requestedModel !== undefined) outcome.requestedModel = requestedModel;
+  if (request.gateway?.metadata !== undefined) outcome.metadata = request.gateway.metadata;
+  if (services.config.logging.logContent)
+    outcome.prompt = { instructions: request.instructions, input: request.input };
+  const chat = translateToChat(request);
+  const routeRequest = routeRequestOf(
+    request,
+    "responses",
+    requirementsOf(request, chat),
+    { aliases: services.config.modelAliases, router: services.router },
+    chat.ok ? affinityKeyOf(chat.translation.value) : request.prompt_cache_key,
+  );
+  const success = await services.router.route(
+    routeRequest,
+    (target) => startAttempt(services, context, request, chat, target),
+    context.signal,
+  );
+  recordTarget(context, success);
+  return { success, requestWarnings: translationWarnings(chat, success.value) };
+}
+
+/**
+ * Streams a routed answer into the sink `open` returns (called with the response headers once the first
+ * item is in): native events relayed as sent, or Chat chunks transcoded to Responses events whose Response
+ * object echoes `echo`. Resolves undefined when the client left before the first item.
+ */
+export async function streamRoutedResponses(
+  services: ServerServices,
+  context: ExchangeContext,
+  echo: ResponsesRequest,
+  routed: RoutedResponses,
+  open: (headers: Record<string, string>) => ResponsesEventSink,
+): Promise<ResponsesRelayResult | undefined> {
+  const { success, requestWarnings } = routed;
+  const started = success.value;
+  if (started.kind !== "native-stream" && started.kind !== "chat-stream")
+    throw new Error("streamRoutedResponses needs a streamed answer");
   const primed = started.kind === "native-stream" ? started.events : started.chunks;
   const ttftMs = await startStreamedAnswer(context, success, primed);
-  if (ttftMs === undefined) return;
+  if (ttftMs === undefined) return undefined;
   const transcoder =
     started.kind === "chat-stream"
-      ? createChatToResponsesTranscoder({ request, ids: services.ids, clock: services.clock })
+      ? createChatToResponsesTranscoder({ request: echo, ids: services.ids, clock: services.clock })
       : undefined;
   const options: ResponsesRelayOptions = {
     signal: context.signal,
@@ -181,16 +230,12 @@ async function answerStream(
       ...(transcoder?.warnings ?? []),
     ]),
   };
-  const writer = createSseWriter(context.response);
-  let relayed: ResponsesRelayResult;
   if (started.kind === "native-stream") {
-    writer.open({ ...started.headers, ...routingHeaders(success.target.offering) });
-    relayed = await relayNativeResponsesStream(writer, started.events.items, options);
-  } else {
-    writer.open(routingHeaders(success.target.offering));
-    relayed = await relayTranscodedResponsesStream(writer, started.chunks.items, transcoder!, options);
+    const sink = open({ ...started.headers, ...routingHeaders(success.target.offering) });
+    return relayNativeResponsesStream(sink, started.events.items, options);
   }
-  endStreamedAnswer(context, writer, relayed);
+  const sink = open(routingHeaders(success.target.offering));
+  return relayTranscodedResponsesStream(sink, started.chunks.items, transcoder!, options);
 }
 
 /**
@@ -205,32 +250,18 @@ export function responsesRoute(services: ServerServices): Route {
     async handle(context) {
       const body = await readJsonBody(context.request, bodyReadOptions(services.config.limits));
       const request = parseOrThrow(ResponsesRequestSchema, body);
-      const outcome = context.outcome;
-      outcome.stream = request.stream === true;
-      const requestedModel = requestedModelOf(request);
-      if (requestedModel !== undefined) outcome.requestedModel = requestedModel;
-      if (request.gateway?.metadata !== undefined) outcome.metadata = request.gateway.metadata;
-      if (services.config.logging.logContent)
-        outcome.prompt = { instructions: request.instructions, input: request.input };
-      const chat = translateToChat(request);
-      const routeRequest = routeRequestOf(
-        request,
-        "responses",
-        requirementsOf(request, chat),
-        { aliases: services.config.modelAliases, router: services.router },
-        chat.ok ? affinityKeyOf(chat.translation.value) : request.prompt_cache_key,
-      );
-      const success = await services.router.route(
-        routeRequest,
-        (target) => startAttempt(services, context, request, chat, target),
-        context.signal,
-      );
-      recordTarget(context, success);
-      const started = success.value;
-      const requestWarnings = translationWarnings(chat, started);
-      if (started.kind === "native" || started.kind === "chat")
-        answerWhole(services, context, request, success, started, requestWarnings);
-      else await answerStream(services, context, request, success, started, requestWarnings);
+      const routed = await routeResponses(services, context, request);
+      const started = routed.success.value;
+      if (started.kind === "native" || started.kind === "chat") {
+        answerWhole(services, context, request, routed.success, started, routed.requestWarnings);
+        return;
+      }
+      const writer = createSseWriter(context.response);
+      const relayed = await streamRoutedResponses(services, context, request, routed, (headers) => {
+        writer.open(headers);
+        return sseEventSink(writer);
+      });
+      if (relayed !== undefined) endStreamedAnswer(context, writer, relayed);
     },
   };
 }

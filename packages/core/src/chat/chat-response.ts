@@ -16,6 +16,8 @@ export const ChatUsageSchema = z.looseObject({
       cached_tokens: z.number().int().nullish(),
       /** Extension: tokens written to the provider's prompt cache (Anthropic cache_creation_input_tokens). */
       cache_write_tokens: z.number().int().nullish(),
+      /** Extension: the part of `cache_write_tokens` written with the 1-hour TTL (Anthropic). */
+      cache_write_1h_tokens: z.number().int().nullish(),
       audio_tokens: z.number().int().nullish(),
     })
     .nullish(),
@@ -25,6 +27,13 @@ export const ChatUsageSchema = z.looseObject({
       audio_tokens: z.number().int().nullish(),
       accepted_prediction_tokens: z.number().int().nullish(),
       rejected_prediction_tokens: z.number().int().nullish(),
+    })
+    .nullish(),
+  /** Extension: server-side tool calls the provider bills per request (Anthropic `usage.server_tool_use`). */
+  server_tool_use: z
+    .looseObject({
+      web_search_requests: z.number().int().nullish(),
+      web_fetch_requests: z.number().int().nullish(),
     })
     .nullish(),
 });

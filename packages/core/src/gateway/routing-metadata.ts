@@ -6,6 +6,16 @@ export const RoutingCostSchema = z.looseObject({
   usd: z.number(),
   cache_savings_percent: z.number().optional(),
   cache_savings_usd: z.number().optional(),
+  /** Extension: the parts of `usd`, each in USD. */
+  breakdown: z
+    .looseObject({
+      input: z.number(),
+      cached_input: z.number(),
+      cache_write: z.number(),
+      output: z.number(),
+      fees: z.number(),
+    })
+    .optional(),
 });
 
 /** One provider attempt the router made for a request. */
@@ -27,7 +37,8 @@ export const RoutingMetadataSchema = z.looseObject({
   routing_strategy: z.string(),
   ttft_ms: z.number().optional(),
   throughput_tps: z.number().optional(),
-  cost: RoutingCostSchema.optional(),
+  /** `null` when the model has no known price (with an `unknown_price` warning). */
+  cost: RoutingCostSchema.nullable().optional(),
   warnings: z.array(WarningSchema).optional(),
   attempts: z.array(RoutingAttemptSchema).optional(),
 });
