@@ -12,6 +12,9 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   noExternal: [/^(?!pino$)/],
+  // Built-ins keep their `node:` prefix: node:sqlite (the response store's embedded database) exists only
+  // under that name.
+  removeNodeProtocol: false,
   // Bundled CommonJS (prom-client, undici) still calls `require` for Node's built-ins.
   banner: {
     js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);',

@@ -1,6 +1,8 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { connect } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** A child process of the benchmark: its pid, port and how to stop it. */
@@ -117,8 +119,11 @@ export async function startGatewayProcess(
       "the gateway is not built: run `pnpm --filter @switchyard/server build` (pnpm bench does)",
     );
   const upstream = `http://127.0.0.1:${upstreamPort}`;
+  // Each gateway stores its responses in a fresh SQLite file, removed when it stops.
+  const dataDir = mkdtempSync(join(tmpdir(), "switchyard-bench-"));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    SWITCHYARD_DATA_DIR: dataDir,
     HOST: "127.0.0.1",
     PORT: String(port),
     SWITCHYARD_API_KEYS: "ak_bench",
@@ -132,7 +137,16 @@ export async function startGatewayProcess(
   const child = spawnNode(serverMain, [], core, env);
   child.stdout?.resume();
   await waitForPort(port, child);
-  return { name: "gateway", process: child, port, stop: stopper(child) };
+  const stop = stopper(child);
+  return {
+    name: "gateway",
+    process: child,
+    port,
+    stop: async () => {
+      await stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Resident set size of a process in bytes, from /proc; undefined where /proc is absent. */

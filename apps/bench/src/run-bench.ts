@@ -27,6 +27,7 @@ import {
 import { type BenchResults, printTable, writeResults } from "./report";
 import { median, type PairedFigure, pairedDifference, pairedRatio, runRounds } from "./rounds";
 import { readRuntimeMemory } from "./runtime-memory";
+import { measureChain, measureStoreOverhead, type StatefulBenchOptions } from "./stateful-bench";
 
 /** A per-round range as printed: `low..high`. */
 const range = ({ low, high }: PairedFigure): string =>
@@ -274,6 +275,28 @@ async function main() {
         dropped: run.dropped,
         stalled: run.stalled,
       };
+    });
+  }
+
+  // 6-7: stored responses on the embedded SQLite store: store on against store: false in the same gateway,
+  // and the gateway's own time per turn along a 100-turn previous_response_id chain.
+  {
+    const upstream = await startUpstreamProcess({ latencyMs: 0, chunks: chunksPerStream, intervalMs: 0 }, 1);
+    const gateway = await startGatewayProcess(upstream.port, gatewayPort, 0);
+    await withProcesses([upstream, gateway], async () => {
+      const options: StatefulBenchOptions = {
+        gatewayUrl: `http://127.0.0.1:${gateway.port}`,
+        headers,
+        rounds,
+        roundSeconds,
+        warmupSeconds,
+        latencyRequests,
+        settleMs,
+        chainTurns: 100,
+        range,
+      };
+      results.figures.responsesStored = await measureStoreOverhead(options);
+      results.figures.chainTurns = await measureChain(options);
     });
   }
 

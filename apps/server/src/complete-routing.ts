@@ -1,7 +1,7 @@
 import type { ChatUsage, RoutingMetadata, Warning } from "@switchyard/core";
 import type { RouteSuccess } from "@switchyard/router";
 import { recordCompletion } from "./record-routing";
-import type { ExchangeContext } from "./request-context";
+import type { RunContext } from "./request-context";
 import type { ServerServices } from "./server-services";
 
 /** What a route saw of a delivered answer, for the router's `complete`. */
@@ -18,7 +18,7 @@ export interface DeliveredAnswer {
 /** Completes the routing of an answer (health, cost, `routing_metadata`) and records it on the outcome. */
 export function completeRouting(
   services: ServerServices,
-  context: ExchangeContext,
+  context: RunContext,
   success: RouteSuccess<unknown>,
   answer: DeliveredAnswer,
 ): RoutingMetadata {

@@ -3,7 +3,7 @@ import { builtInModels, CatalogError, createRouter, mergeModels } from "@switchy
 import type { Logger } from "pino";
 import { buildProviderRegistrations } from "./build-providers";
 import { ConfigError, type ServerConfig } from "./config/config";
-import { createServer, type SwitchyardServer } from "./create-server";
+import { type CreateServerOptions, createServer, type SwitchyardServer } from "./create-server";
 import type { Route } from "./route-table";
 import type { ServerServices } from "./server-services";
 import { createUndiciTransport } from "./undici-transport";
@@ -18,6 +18,10 @@ export interface CreateGatewayOptions {
   logger?: Logger;
   /** Randomness for the router's tie-breaking; injected for deterministic tests. */
   random?: () => number;
+  /** An opened storage for stored responses instead of the one the config names (tests). */
+  storage?: CreateServerOptions["storage"];
+  /** Lease length of background responses, in ms (tests). */
+  leaseMs?: number;
   /** Extra route modules (such as `/v1/messages`). */
   routes?: (services: ServerServices) => Route[];
 }
@@ -70,6 +74,8 @@ export function createGateway(options: CreateGatewayOptions): SwitchyardServer {
     ...(options.ids === undefined ? {} : { ids: options.ids }),
     ...(options.logger === undefined ? {} : { logger: options.logger }),
     ...(options.routes === undefined ? {} : { routes: options.routes }),
+    ...(options.storage === undefined ? {} : { storage: options.storage }),
+    ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
     ...(owned === undefined ? {} : { onClose: () => owned.close() }),
   });
 }

@@ -31,7 +31,8 @@ async function serve(
   providers: ProviderRegistration[],
   extra?: Parameters<typeof createServer>[0]["routes"],
 ) {
-  const config = loadConfig({ env: {} });
+  // These tests are about HTTP handling; storing is off so nothing touches a database.
+  const config = loadConfig({ env: { SWITCHYARD_STORE: "false" } });
   const router = createRouter({ models: builtInModels(), providers, random: () => 0 });
   running = createServer({
     config,
@@ -109,11 +110,7 @@ describe("createServer with fake providers", () => {
       }),
     });
     const url = await serve([{ provider, apiKeys: ["fake-upstream-key"] }]);
-    const response = await post(url, "/v1/responses", {
-      model: "gpt-4o",
-      input: "hi",
-      previous_response_id: "resp_x",
-    });
+    const response = await post(url, "/v1/responses", { model: "gpt-4o", input: "hi" });
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({
       error: { message: "No such response", code: "not_found" },

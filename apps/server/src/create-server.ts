@@ -13,6 +13,7 @@ import {
   systemClock,
 } from "@switchyard/core";
 import type { ProviderRegistration, Router } from "@switchyard/router";
+import type { Storage } from "@switchyard/store";
 import { type Logger, pino } from "pino";
 import { createAuthenticator } from "./auth";
 import type { ServerConfig } from "./config/config";
@@ -26,6 +27,8 @@ import { createRouteTable, type Route } from "./route-table";
 import { defaultRoutes } from "./routes/default-routes";
 import type { ServerServices } from "./server-services";
 import { createShutdownController } from "./shutdown";
+import { createGatewayState } from "./state/gateway-state";
+import { storedContextResolver } from "./state/socket-stored-context";
 
 /** Options of `createServer`. Everything with side effects is injectable so tests run on port 0. */
 export interface CreateServerOptions {
@@ -39,6 +42,10 @@ export interface CreateServerOptions {
   logger?: Logger;
   /** Extra route modules, matched after the built-in ones (e.g. `/v1/messages`). */
   routes?: (services: ServerServices) => Route[];
+  /** An opened storage for stored responses instead of the one the config names (tests). */
+  storage?: Storage;
+  /** How long a background response's lease lasts, in ms (tests shorten it). */
+  leaseMs?: number;
   /** Called once the HTTP server has closed (the default server closes its transport here). */
   onClose?: () => Promise<void>;
 }
@@ -65,6 +72,15 @@ export function createServer(options: CreateServerOptions): SwitchyardServer {
   const authenticator = createAuthenticator(config.clientKeys);
   const httpServer = createHttpServer({ keepAliveTimeout: 65_000 });
   const shutdown = createShutdownController(httpServer);
+  const state = createGatewayState({
+    config: config.store,
+    clock,
+    logger,
+    runner: ids("runner"),
+    ...(options.storage === undefined ? {} : { storage: options.storage }),
+    ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
+  });
+  let started: Promise<void> | undefined;
   const services: ServerServices = {
     config,
     router: options.router,
@@ -74,6 +90,7 @@ export function createServer(options: CreateServerOptions): SwitchyardServer {
     metrics,
     logger,
     startedAt: clock(),
+    state,
     isShuttingDown: () => shutdown.draining,
   };
   let closing: Promise<void> | undefined;
@@ -102,7 +119,13 @@ export function createServer(options: CreateServerOptions): SwitchyardServer {
     });
   };
 
-  const sockets = attachResponsesSocket(httpServer, { services, authenticator, record: finish });
+  const resolveStored = storedContextResolver(services);
+  const sockets = attachResponsesSocket(httpServer, {
+    services,
+    authenticator,
+    record: finish,
+    ...(resolveStored === undefined ? {} : { resolveStored }),
+  });
 
   const fail = (context: RequestContext, error: GatewayError, route: Route | undefined) => {
     // A client that went away gets no answer; its log line says so (status 499).
@@ -198,7 +221,9 @@ export function createServer(options: CreateServerOptions): SwitchyardServer {
   return {
     httpServer,
     services,
-    listen(port = config.port, host = config.host) {
+    async listen(port = config.port, host = config.host) {
+      started ??= state.start();
+      await started;
       return new Promise((resolve, reject) => {
         httpServer.once("error", reject);
         httpServer.listen(port, host, () => {
@@ -210,9 +235,9 @@ export function createServer(options: CreateServerOptions): SwitchyardServer {
       });
     },
     close(deadlineMs = config.limits.shutdownDeadlineMs) {
-      closing ??= Promise.all([shutdown.shutdown(deadlineMs), sockets.shutdown(deadlineMs)]).then(() =>
-        options.onClose?.(),
-      );
+      closing ??= Promise.all([shutdown.shutdown(deadlineMs), sockets.shutdown(deadlineMs)])
+        .then(() => state.close())
+        .then(() => options.onClose?.());
       return closing;
     },
   };

@@ -130,3 +130,10 @@ export function readJsonBody(request: IncomingMessage, options: ReadJsonBodyOpti
     });
   });
 }
+
+/** Whether a request carries a body at all (a length above 0, or a chunked body). */
+export function hasRequestBody(request: IncomingMessage): boolean {
+  const length = request.headers["content-length"];
+  if (length !== undefined) return Number(length) > 0;
+  return request.headers["transfer-encoding"] !== undefined;
+}

@@ -1,9 +1,9 @@
 import type { ChatUsage, RoutingMetadata } from "@switchyard/core";
 import type { RouteSuccess } from "@switchyard/router";
-import type { ExchangeContext } from "./request-context";
+import type { RunContext } from "./request-context";
 
 /** Records which offering served a request on the request's outcome, before the answer is written. */
-export function recordTarget(context: ExchangeContext, success: RouteSuccess<unknown>): void {
+export function recordTarget(context: RunContext, success: RouteSuccess<unknown>): void {
   const outcome = context.outcome;
   outcome.provider = success.target.offering.provider;
   outcome.model = success.target.offering.canonicalId;
@@ -13,7 +13,7 @@ export function recordTarget(context: ExchangeContext, success: RouteSuccess<unk
 
 /** Records the completed routing (usage, cost, ttft and warnings) on the request's outcome. */
 export function recordCompletion(
-  context: ExchangeContext,
+  context: RunContext,
   metadata: RoutingMetadata,
   usage: ChatUsage | null | undefined,
 ): void {

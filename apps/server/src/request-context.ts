@@ -55,3 +55,9 @@ export interface RequestContext extends ExchangeContext {
   readonly request: IncomingMessage;
   readonly response: ServerResponse;
 }
+
+/**
+ * What serving one answer needs of its exchange: the abort signal and the outcome it records. A background
+ * response runs on one of its own, detached from the client's connection.
+ */
+export type RunContext = Pick<ExchangeContext, "signal" | "outcome">;

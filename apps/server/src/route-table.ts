@@ -8,7 +8,7 @@ export interface RenderedError {
 }
 
 /** The HTTP methods routes use. */
-export type RouteMethod = "GET" | "POST";
+export type RouteMethod = "GET" | "POST" | "DELETE";
 
 /**
  * One route module: method, path pattern and handler. Patterns are literal segments plus `:name` (one

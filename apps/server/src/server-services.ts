@@ -3,6 +3,7 @@ import type { ProviderRegistration, Router } from "@switchyard/router";
 import type { Logger } from "pino";
 import type { ServerConfig } from "./config/config";
 import type { ServerMetrics } from "./metrics";
+import type { GatewayState } from "./state/gateway-state";
 
 /** What route modules share: configuration, the router, and the injected clock, ids, metrics and logger. */
 export interface ServerServices {
@@ -16,6 +17,8 @@ export interface ServerServices {
   readonly logger: Logger;
   /** Clock time the server was created; `created` of model objects and the uptime of `/health`. */
   readonly startedAt: number;
+  /** Stored responses and conversations, and the background responses this instance runs. */
+  readonly state: GatewayState;
   /** Whether the server is draining for shutdown. */
   isShuttingDown(): boolean;
 }

@@ -2,7 +2,7 @@ import type { ChatUsage, GatewayError, RoutingMetadata, Warning } from "@switchy
 import type { RouteSuccess } from "@switchyard/router";
 import { completeRouting } from "./complete-routing";
 import type { PrimedStream } from "./primed-stream";
-import type { ExchangeContext } from "./request-context";
+import type { RunContext } from "./request-context";
 import type { ServerServices } from "./server-services";
 import type { SseWriter } from "./sse-writer";
 
@@ -14,7 +14,7 @@ export type CompleteStream = (usage: ChatUsage | null, failed?: boolean) => Rout
  * left, closes the upstream stream instead and returns `undefined`.
  */
 export async function startStreamedAnswer(
-  context: ExchangeContext,
+  context: RunContext,
   success: RouteSuccess<unknown>,
   primed: PrimedStream<unknown>,
 ): Promise<number | undefined> {
@@ -33,7 +33,7 @@ export async function startStreamedAnswer(
  */
 export function streamCompletion(
   services: ServerServices,
-  context: ExchangeContext,
+  context: RunContext,
   success: RouteSuccess<unknown>,
   ttftMs: number,
   warningsAtEnd: () => Warning[],
@@ -49,7 +49,7 @@ export function streamCompletion(
 
 /** Ends a relayed stream, recording the error it ended with, if any. */
 export function endStreamedAnswer(
-  context: ExchangeContext,
+  context: RunContext,
   writer: SseWriter,
   relayed: { error?: GatewayError },
 ): void {

@@ -13,7 +13,14 @@ afterAll(() => rm(outDir, { recursive: true, force: true }));
 /** Starts the bundle on plain node and resolves with its base URL once the banner is printed. */
 function startBundle(main: string) {
   const child = spawn(process.execPath, [main], {
-    env: { PATH: process.env["PATH"], HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "warn" },
+    // The response store's SQLite file goes to the test's own folder, not the user's data directory.
+    env: {
+      PATH: process.env["PATH"],
+      HOST: "127.0.0.1",
+      PORT: "0",
+      LOG_LEVEL: "warn",
+      SWITCHYARD_DATA_DIR: outDir,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -1,4 +1,7 @@
-import { createSequentialIdGenerator } from "@switchyard/core";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createRandomIdGenerator, createSequentialIdGenerator } from "@switchyard/core";
 import OpenAI from "openai";
 import { pino } from "pino";
 import { afterAll, beforeAll, beforeEach } from "vitest";
@@ -48,6 +51,15 @@ const openAIResponder: FakeHandler = (request, response, incoming) =>
 export interface HarnessOptions {
   env?: Record<string, string>;
   file?: unknown;
+  /**
+   * The data directory of the response store; a fresh temporary one (removed at `stop`) when absent. A
+   * test that restarts a gateway on the same data passes its own, with `randomIds` (sequential ids start
+   * again at 1 in every gateway).
+   */
+  dataDir?: string;
+  randomIds?: boolean;
+  /** Lease length of background responses, in ms. */
+  leaseMs?: number;
 }
 
 /** Starts the fakes and a gateway configured through its environment variables and a config file. */
@@ -58,9 +70,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     anthropic: await new FakeUpstream("anthropic", anthropicResponder).start(),
     gemini: await new FakeUpstream("gemini", geminiResponder).start(),
   };
+  const ownDataDir =
+    options.dataDir === undefined ? mkdtempSync(join(tmpdir(), "switchyard-e2e-")) : undefined;
   const config = loadConfig({
     env: {
       SWITCHYARD_API_KEYS: CLIENT_KEY,
+      SWITCHYARD_DATA_DIR: options.dataDir ?? ownDataDir!,
       OPENAI_API_KEY: "sk-openai-upstream",
       OPENAI_BASE_URL: `${fakes.openai.url}/v1`,
       ANTHROPIC_API_KEY: "sk-ant-upstream",
@@ -78,7 +93,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   const logLines: Record<string, unknown>[] = [];
   const logger = pino({ level: "info" }, { write: (line: string) => logLines.push(JSON.parse(line)) });
-  const server = createGateway({ config, logger, ids: createSequentialIdGenerator(), random: () => 0 });
+  const server = createGateway({
+    config,
+    logger,
+    ids: options.randomIds ? createRandomIdGenerator() : createSequentialIdGenerator(),
+    random: () => 0,
+    ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
+  });
   const { url } = await server.listen(0, "127.0.0.1");
   const client = new OpenAI({ apiKey: CLIENT_KEY, baseURL: `${url}/v1`, maxRetries: 0 });
   return {
@@ -95,6 +116,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async stop() {
       await server.close(1000);
       await Promise.all(Object.values(fakes).map((fake) => fake.stop()));
+      if (ownDataDir !== undefined) rmSync(ownDataDir, { recursive: true, force: true });
     },
   };
 }

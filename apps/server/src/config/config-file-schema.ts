@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { StoreFileSchema } from "./store-config";
 
 /** The provider kinds the server knows how to build. */
 export const ProviderKindSchema = z.enum(["openai", "anthropic", "google", "deepseek", "openai-compatible"]);
@@ -107,6 +108,8 @@ export const ConfigFileSchema = z.strictObject({
   limits: LimitsFileSchema.optional(),
   websocket: WebSocketFileSchema.optional(),
   logging: LoggingFileSchema.optional(),
+  /** Stored responses and conversations (see `StoreFileSchema`). */
+  store: StoreFileSchema.optional(),
 });
 
 /** The parsed config file. */

@@ -4,6 +4,7 @@ import { DEFAULT_MAX_ANSWER_BYTES } from "@switchyard/provider-utils";
 import type { z } from "zod";
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from "../request-limits";
 import { type ConfigFile, ConfigFileSchema, type ProviderKind } from "./config-file-schema";
+import { type StoreConfig, StoreConfigError, storeConfigOf } from "./store-config";
 
 /** A client key the server accepts, with the name `/v1/me` reports. */
 export interface ClientKey {
@@ -86,6 +87,8 @@ export interface ServerConfig {
   limits: ServerLimits;
   websocket: WebSocketLimits;
   logging: { level: string; logContent: boolean };
+  /** Stored responses and conversations: on or off, retention, SQLite directory or PostgreSQL URL. */
+  store: StoreConfig;
 }
 
 /** A configuration error; the message names the bad key and never echoes a secret. */
@@ -309,6 +312,13 @@ export function loadConfig(sources: ConfigSources): ServerConfig {
   if (!levels.includes(level)) throw new ConfigError(`LOG_LEVEL: expected one of ${levels.join(", ")}`);
   // With no client keys the gateway is open to anyone who reaches it, so it listens on loopback only.
   const open = clientKeys.length === 0;
+  let store: StoreConfig;
+  try {
+    store = storeConfigOf(file.store, env);
+  } catch (error) {
+    if (error instanceof StoreConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
   const ignoredHost = open && host !== undefined && !isLoopback(host) ? host : undefined;
   return {
     host: open ? (host !== undefined && isLoopback(host) ? host : "127.0.0.1") : (host ?? "0.0.0.0"),
@@ -324,5 +334,6 @@ export function loadConfig(sources: ConfigSources): ServerConfig {
       level,
       logContent: env["SWITCHYARD_LOG_CONTENT"] === "true" || (file.logging?.logContent ?? false),
     },
+    store,
   };
 }

@@ -1,6 +1,18 @@
 import type { Route } from "../route-table";
 import type { ServerServices } from "../server-services";
 import { chatCompletionsRoute } from "./chat-completions";
+import {
+  createConversationItemsRoute,
+  deleteConversationItemRoute,
+  listConversationItemsRoute,
+  retrieveConversationItemRoute,
+} from "./conversation-items";
+import {
+  createConversationRoute,
+  deleteConversationRoute,
+  retrieveConversationRoute,
+  updateConversationRoute,
+} from "./conversations";
 import { directoryModelsRoute } from "./directory";
 import { healthRoute } from "./health";
 import { meRoute } from "./me";
@@ -10,6 +22,11 @@ import { metricsRoute } from "./metrics";
 import { listModelsRoute, retrieveModelRoute } from "./models";
 import { registryModelsRoute, registryProvidersRoute } from "./registry";
 import { responsesRoute } from "./responses";
+import { cancelResponseRoute } from "./responses-cancel";
+import { compactResponsesRoute } from "./responses-compact";
+import { responseInputItemsRoute } from "./responses-input-items";
+import { responsesInputTokensRoute } from "./responses-input-tokens";
+import { deleteResponseRoute, retrieveResponseRoute } from "./responses-retrieve";
 
 /**
  * The built-in route modules. Each is self-contained; a new endpoint is one more
@@ -19,6 +36,20 @@ export function defaultRoutes(services: ServerServices): Route[] {
   return [
     chatCompletionsRoute(services),
     responsesRoute(services),
+    responsesInputTokensRoute(services),
+    compactResponsesRoute(services),
+    retrieveResponseRoute(services),
+    deleteResponseRoute(services),
+    responseInputItemsRoute(services),
+    cancelResponseRoute(services),
+    createConversationRoute(services),
+    retrieveConversationRoute(services),
+    updateConversationRoute(services),
+    deleteConversationRoute(services),
+    listConversationItemsRoute(services),
+    createConversationItemsRoute(services),
+    retrieveConversationItemRoute(services),
+    deleteConversationItemRoute(services),
     messagesRoute(services),
     messagesCountTokensRoute(services),
     listModelsRoute(services),

@@ -1,162 +1,38 @@
-import {
-  chatResponseToResponses,
-  responsesRequestToChat,
-  responsesUsageToChat,
-} from "@switchyard/chat-responses";
-import {
-  type ChatCompletionChunk,
-  type ChatCompletionRequest,
-  type ChatResult,
-  type ChatStreamResult,
-  type GatewayError,
-  parseOrThrow,
-  parseSseStream,
-  type ResponseObject,
-  type ResponsesRequest,
-  ResponsesRequestSchema,
-  type SseEvent,
-  type Translation,
-  toGatewayError,
-  type Warning,
-} from "@switchyard/core";
-import type { AttemptTarget, RequestRequirements, RouteSuccess } from "@switchyard/router";
-import { affinityKeyOf, requirementsOfChatRequest } from "@switchyard/router";
-import { createChatToResponsesTranscoder } from "@switchyard/stream";
-import { completeRouting } from "../complete-routing";
-import { callOptionsFor, requestedModelOf, routeRequestOf, withoutGateway } from "../gateway-request";
-import { passthroughError } from "../native-passthrough";
-import { readResponseObject, relayableHeaders } from "../native-responses";
-import { type PrimedStream, primeStream } from "../primed-stream";
+import { parseOrThrow, type ResponsesRequest, ResponsesRequestSchema, type Warning } from "@switchyard/core";
+import type { RouteSuccess } from "@switchyard/router";
+import { requestedModelOf } from "../gateway-request";
 import { bodyReadOptions, readJsonBody } from "../read-json-body";
 import { recordTarget } from "../record-routing";
 import type { ExchangeContext, RequestContext } from "../request-context";
+import { streamAnswer, wholeResponse } from "../responses-answer";
 import {
-  type ResponsesEventSink,
-  type ResponsesRelayOptions,
-  type ResponsesRelayResult,
-  relayNativeResponsesStream,
-  relayTranscodedResponsesStream,
-  sseEventSink,
-} from "../responses-stream-relay";
+  type AttemptInput,
+  type ResponsesPlan,
+  routePlannedResponses,
+  type StartedResponses,
+  translateToChat,
+} from "../responses-attempt";
+import { type ResponsesEventSink, type ResponsesRelayResult, sseEventSink } from "../responses-stream-relay";
 import type { Route } from "../route-table";
-import { completedRoutingHeaders, routingHeaders } from "../routing-headers";
 import { sendJson } from "../send-json";
 import type { ServerServices } from "../server-services";
 import { createSseWriter } from "../sse-writer";
-import { endStreamedAnswer, startStreamedAnswer, streamCompletion } from "../streamed-answer";
+import { startBackgroundResponse } from "../state/background-response";
+import { type PreparedResponses, prepareResponses } from "../state/prepare-responses";
+import { responseFinisher } from "../state/response-finisher";
+import { failedEnding, responseRecorder } from "../state/response-recorder";
+import { planResponses, upstreamRequestOf } from "../state/responses-plan";
+import { endStreamedAnswer } from "../streamed-answer";
 
-/** What one successful attempt produced: a native answer or a Chat answer to translate. */
-export type StartedResponses =
-  | { kind: "native"; response: ResponseObject; headers: Record<string, string> }
-  | { kind: "native-stream"; events: PrimedStream<SseEvent>; headers: Record<string, string> }
-  | { kind: "chat"; result: ChatResult }
-  | { kind: "chat-stream"; result: ChatStreamResult; chunks: PrimedStream<ChatCompletionChunk> };
-
-/** The Chat translation of the request, or why it has none (a feature only native Responses serves). */
-type ChatTranslation =
-  | { ok: true; translation: Translation<ChatCompletionRequest> }
-  | { ok: false; error: GatewayError };
-
-/** Whether an attempt goes to the upstream's own Responses API. */
-const servesNatively = (target: AttemptTarget): boolean =>
-  target.provider.responses !== undefined && target.offering.endpoints.includes("responses");
-
-function translateToChat(request: ResponsesRequest): ChatTranslation {
-  try {
-    return { ok: true, translation: responsesRequestToChat(request) };
-  } catch (error) {
-    return { ok: false, error: toGatewayError(error) };
-  }
-}
-
-/**
- * The routing requirements of a Responses request: those of its Chat translation, or, when only a native
- * upstream can serve it, a size estimate from the input with the features the request plainly asks for.
- */
-function requirementsOf(request: ResponsesRequest, chat: ChatTranslation): RequestRequirements {
-  if (chat.ok) return requirementsOfChatRequest(chat.translation.value);
-  const estimate: ChatCompletionRequest = {
-    messages: [{ role: "user", content: JSON.stringify(request.input ?? "") }],
-    stream: request.stream ?? null,
-  };
-  return { ...requirementsOfChatRequest(estimate), tools: (request.tools?.length ?? 0) > 0 };
-}
-
-async function startAttempt(
-  services: ServerServices,
-  context: ExchangeContext,
-  request: ResponsesRequest,
-  chat: ChatTranslation,
-  target: AttemptTarget,
-): Promise<StartedResponses> {
-  const stream = request.stream === true;
-  const options = callOptionsFor(target, context.signal, stream);
-  if (servesNatively(target)) {
-    const native = { ...withoutGateway(request), model: target.offering.providerModelId };
-    const result = await target.provider.responses!(native, options);
-    if (result.status >= 400) throw await passthroughError(result, target.provider.name);
-    const headers = relayableHeaders(result.headers);
-    if (!stream)
-      return {
-        kind: "native",
-        response: await readResponseObject(
-          result,
-          target.provider.name,
-          services.config.limits.upstreamAnswerBytes,
-          context.signal,
-        ),
-        headers,
-      };
-    return {
-      kind: "native-stream",
-      events: await primeStream(parseSseStream(result.body), services.clock),
-      headers,
-    };
-  }
-  if (!chat.ok) throw chat.error;
-  const chatRequest = { ...withoutGateway(chat.translation.value), model: target.offering.providerModelId };
-  if (!stream) return { kind: "chat", result: await target.provider.chat(chatRequest, options) };
-  const result = await target.provider.streamChat(chatRequest, options);
-  return { kind: "chat-stream", result, chunks: await primeStream(result.chunks, services.clock) };
-}
-
-/** The warnings of the request's Chat translation, when the answer went through it. */
-const translationWarnings = (chat: ChatTranslation, started: StartedResponses): Warning[] =>
-  chat.ok && (started.kind === "chat" || started.kind === "chat-stream") ? chat.translation.warnings : [];
-
-/** Writes a whole (non-streamed) Response with `routing_metadata`, translating a Chat answer first. */
-function answerWhole(
-  services: ServerServices,
-  context: RequestContext,
-  request: ResponsesRequest,
-  success: RouteSuccess<StartedResponses>,
-  started: Extract<StartedResponses, { kind: "native" | "chat" }>,
-  requestWarnings: Warning[],
-): void {
-  let response: ResponseObject;
-  let warnings: Warning[] = requestWarnings;
-  let headers: Record<string, string> = {};
-  if (started.kind === "native") {
-    response = started.response;
-    headers = started.headers;
-  } else {
-    const translated = chatResponseToResponses(started.result.response, {
-      request,
-      ids: services.ids,
-      clock: services.clock,
-    });
-    response = translated.value;
-    warnings = [...warnings, ...started.result.warnings, ...translated.warnings];
-  }
-  const usage = response.usage ? responsesUsageToChat(response.usage) : null;
-  const routingMetadata = completeRouting(services, context, success, { usage, warnings });
-  if (services.config.logging.logContent) context.outcome.completion = response.output;
-  sendJson(
-    context.response,
-    200,
-    { ...response, routing_metadata: routingMetadata },
-    { ...headers, ...completedRoutingHeaders(success.target.offering, routingMetadata) },
-  );
+/** Records a Responses request on the exchange's outcome, for the log line and the metrics. */
+function recordRequest(services: ServerServices, context: ExchangeContext, request: ResponsesRequest): void {
+  const outcome = context.outcome;
+  outcome.stream = request.stream === true;
+  const requestedModel = requestedModelOf(request);
+  if (requestedModel !== undefined) outcome.requestedModel = requestedModel;
+  if (request.gateway?.metadata !== undefined) outcome.metadata = request.gateway.metadata;
+  if (services.config.logging.logContent)
+    outcome.prompt = { instructions: request.instructions, input: request.input };
 }
 
 /** A Responses request routed to the attempt that succeeded, with the warnings of its translation. */
@@ -166,81 +42,92 @@ export interface RoutedResponses {
 }
 
 /**
- * Serves a validated Responses request up to its first answer: records it on the outcome, translates it for
- * Chat upstreams and routes it; the first attempt that answers (its first streamed item in) wins. HTTP and
- * WebSocket mode share it.
+ * Routes a Responses request whose input is already complete (WebSocket mode resolves its own
+ * `previous_response_id`): records it on the outcome, translates it for Chat upstreams and routes it; the
+ * first attempt that answers wins. Nothing is read from or written to the response store here.
  */
 export async function routeResponses(
   services: ServerServices,
   context: ExchangeContext,
   request: ResponsesRequest,
 ): Promise<RoutedResponses> {
-  const outcome = context.outcome;
-  outcome.stream = request.stream === true;
-  const requestedModel = requestedModelOf(request);
-  if (requestedModel !== undefined) outcome.requestedModel = requestedModel;
-  if (request.gateway?.metadata !== undefined) outcome.metadata = request.gateway.metadata;
-  if (services.config.logging.logContent)
-    outcome.prompt = { instructions: request.instructions, input: request.input };
-  const chat = translateToChat(request);
-  const routeRequest = routeRequestOf(
-    request,
-    "responses",
-    requirementsOf(request, chat),
-    { aliases: services.config.modelAliases, router: services.router },
-    chat.ok ? affinityKeyOf(chat.translation.value) : request.prompt_cache_key,
-  );
-  const success = await services.router.route(
-    routeRequest,
-    (target) => startAttempt(services, context, request, chat, target),
-    context.signal,
-  );
+  recordRequest(services, context, request);
+  const upstream = upstreamRequestOf(request, request.input ?? []);
+  const chat = translateToChat(upstream);
+  const fixed: AttemptInput = { request: upstream, chat: () => chat, warnings: [] };
+  const plan: ResponsesPlan = { request, chat, attemptFor: () => fixed };
+  const success = await routePlannedResponses(services, context, request, plan);
   recordTarget(context, success);
-  return { success, requestWarnings: translationWarnings(chat, success.value) };
+  return { success, requestWarnings: [] };
 }
 
 /**
- * Streams a routed answer into the sink `open` returns (called with the response headers once the first
- * item is in): native events relayed as sent, or Chat chunks transcoded to Responses events whose Response
- * object echoes `echo`. Resolves undefined when the client left before the first item.
+ * Streams a routed answer into the sink `open` returns: native events relayed as sent, or Chat chunks
+ * transcoded to Responses events whose Response object echoes `echo`. Undefined when the client left before
+ * the first item.
  */
-export async function streamRoutedResponses(
+export function streamRoutedResponses(
   services: ServerServices,
   context: ExchangeContext,
   echo: ResponsesRequest,
   routed: RoutedResponses,
   open: (headers: Record<string, string>) => ResponsesEventSink,
 ): Promise<ResponsesRelayResult | undefined> {
-  const { success, requestWarnings } = routed;
-  const started = success.value;
+  const started = routed.success.value;
   if (started.kind !== "native-stream" && started.kind !== "chat-stream")
     throw new Error("streamRoutedResponses needs a streamed answer");
-  const primed = started.kind === "native-stream" ? started.events : started.chunks;
-  const ttftMs = await startStreamedAnswer(context, success, primed);
-  if (ttftMs === undefined) return undefined;
-  const transcoder =
-    started.kind === "chat-stream"
-      ? createChatToResponsesTranscoder({ request: echo, ids: services.ids, clock: services.clock })
-      : undefined;
-  const options: ResponsesRelayOptions = {
-    signal: context.signal,
-    complete: streamCompletion(services, context, success, ttftMs, () => [
-      ...requestWarnings,
-      ...(started.kind === "chat-stream" ? started.result.warnings : []),
-      ...(transcoder?.warnings ?? []),
-    ]),
-  };
-  if (started.kind === "native-stream") {
-    const sink = open({ ...started.headers, ...routingHeaders(success.target.offering) });
-    return relayNativeResponsesStream(sink, started.events.items, options);
-  }
-  const sink = open(routingHeaders(success.target.offering));
-  return relayTranscodedResponsesStream(sink, started.chunks.items, transcoder!, options);
+  return streamAnswer(services, context, routed.success, started, open, { request: echo, ids: services.ids });
 }
 
 /**
- * `POST /v1/responses`. A provider with a native Responses API gets the request as sent (less `gateway`);
- * any other provider is called in Chat, the answer translated back to a Response or to Responses events.
+ * Serves a request while the client waits: the whole Response, or its stream. Either way the final
+ * Response is stored (when the request stores) before the client gets it, so a continuation that follows
+ * at once finds it; a stream the client leaves is stored as what was sent, `incomplete`.
+ */
+async function serveForeground(
+  services: ServerServices,
+  context: RequestContext,
+  request: ResponsesRequest,
+  prepared: PreparedResponses,
+  plan: ResponsesPlan,
+): Promise<void> {
+  const finisher = responseFinisher(services, prepared, request, services.clock());
+  const success = await routePlannedResponses(services, context, request, plan);
+  recordTarget(context, success);
+  const started = success.value;
+  const options = { request: plan.request, ids: prepared.ids };
+  if (started.kind === "native" || started.kind === "chat") {
+    const whole = wholeResponse(services, context, success, started, options);
+    const response = await finisher.finish(finisher.echo(whole.response));
+    sendJson(context.response, 200, response, whole.headers);
+    return;
+  }
+  const writer = createSseWriter(context.response);
+  const recorder = responseRecorder(finisher);
+  const relayed = await streamAnswer(
+    services,
+    context,
+    success,
+    started,
+    (headers) => {
+      writer.open(headers);
+      return recorder.wrap(sseEventSink(writer));
+    },
+    options,
+  );
+  if (relayed === undefined) return;
+  await recorder.settle(
+    relayed.clientAborted ? { kind: "client_disconnected" } : failedEnding(relayed.error),
+  );
+  endStreamedAnswer(context, writer, relayed);
+}
+
+/**
+ * `POST /v1/responses`. The gateway owns the state: `store` (default true) keeps the Response and its
+ * items; `previous_response_id`, `conversation` and `item_reference` are resolved from the store into the
+ * full input; `background: true` answers at once and runs on detached. Every upstream is then called
+ * statelessly: a provider with a native Responses API gets the request (less `gateway` and the state
+ * fields, `store: false`), any other provider is called in Chat and the answer translated back.
  */
 export function responsesRoute(services: ServerServices): Route {
   return {
@@ -250,18 +137,21 @@ export function responsesRoute(services: ServerServices): Route {
     async handle(context) {
       const body = await readJsonBody(context.request, bodyReadOptions(services.config.limits));
       const request = parseOrThrow(ResponsesRequestSchema, body);
-      const routed = await routeResponses(services, context, request);
-      const started = routed.success.value;
-      if (started.kind === "native" || started.kind === "chat") {
-        answerWhole(services, context, request, routed.success, started, routed.requestWarnings);
+      recordRequest(services, context, request);
+      const prepared = await prepareResponses(services, context.identity, request);
+      if (request.background === true) {
+        // A background response always runs as a stream, so it can be followed and cancelled mid-way.
+        const streamed: ResponsesRequest = { ...request, stream: true };
+        const plan = planResponses(streamed, prepared);
+        await startBackgroundResponse(services, context, {
+          request: streamed,
+          prepared,
+          plan,
+          clientStreams: request.stream === true,
+        });
         return;
       }
-      const writer = createSseWriter(context.response);
-      const relayed = await streamRoutedResponses(services, context, request, routed, (headers) => {
-        writer.open(headers);
-        return sseEventSink(writer);
-      });
-      if (relayed !== undefined) endStreamedAnswer(context, writer, relayed);
+      await serveForeground(services, context, request, prepared, planResponses(request, prepared));
     },
   };
 }
