@@ -22,7 +22,10 @@ import { createServerMetrics, type ServerMetrics } from "./metrics";
 import { BODY_TIMEOUT_CODE } from "./read-json-body";
 import type { ExchangeContext, RequestContext } from "./request-context";
 import { logRequest, requestLogLevel, requestLogLine } from "./request-log";
-import { attachResponsesSocket } from "./responses-socket/responses-socket-server";
+import {
+  attachResponsesSocket,
+  type ResponsesSocketEndpoint,
+} from "./responses-socket/responses-socket-server";
 import { createRouteTable, type Route } from "./route-table";
 import { defaultRoutes } from "./routes/default-routes";
 import type { ServerServices } from "./server-services";
@@ -54,6 +57,8 @@ export interface CreateServerOptions {
 export interface SwitchyardServer {
   readonly httpServer: Server;
   readonly services: ServerServices;
+  /** The Responses WebSocket endpoint on the same server. */
+  readonly sockets: ResponsesSocketEndpoint;
   /** Starts listening; port 0 picks a free port. Resolves with the bound address and base URL. */
   listen(port?: number, host?: string): Promise<{ host: string; port: number; url: string }>;
   /** Graceful shutdown: in-flight requests finish up to the deadline (default from the config). */
@@ -221,6 +226,7 @@ export function createServer(options: CreateServerOptions): SwitchyardServer {
   return {
     httpServer,
     services,
+    sockets,
     async listen(port = config.port, host = config.host) {
       started ??= state.start();
       await started;

@@ -8,6 +8,7 @@ import type { ExchangeContext } from "../request-context";
 import type { ServerServices } from "../server-services";
 import { createResponsesSocketSession, type StoredContextResolver } from "./responses-socket-session";
 import { connectionLimitReached, socketErrorEvent } from "./socket-error-events";
+import type { SocketBufferStats } from "./socket-event-sink";
 
 /** The path WebSocket mode shares with `POST /v1/responses`. */
 export const RESPONSES_SOCKET_PATH = "/v1/responses";
@@ -26,6 +27,8 @@ export interface ResponsesSocketOptions {
 export interface ResponsesSocketEndpoint {
   /** Open connections. */
   readonly connections: number;
+  /** The unsent backlog the sockets reached (bounded by `websocket.maxBufferedBytes` plus one message). */
+  readonly stats: SocketBufferStats;
   /**
    * Drains for shutdown: new `response.create` messages get `server_shutting_down`, running responses may
    * finish until `deadlineMs`, then every connection closes with 1001 (going away).
@@ -64,6 +67,7 @@ export function attachResponsesSocket(
     // Compression would hold a zlib context per connection and tie up CPU; clients do without it.
     perMessageDeflate: false,
   });
+  const stats: SocketBufferStats = { peakBufferedBytes: 0 };
   const open = new Set<{
     close(code: number, reason: string): void;
     drain(): Promise<void>;
@@ -75,6 +79,7 @@ export function attachResponsesSocket(
       services,
       identity,
       limits,
+      stats,
       record: options.record,
       ...(options.resolveStored === undefined ? {} : { resolveStored: options.resolveStored }),
     });
@@ -180,6 +185,7 @@ export function attachResponsesSocket(
     get connections() {
       return open.size;
     },
+    stats,
     async shutdown(deadlineMs) {
       const entries = [...open];
       for (const entry of entries) entry.refuse();

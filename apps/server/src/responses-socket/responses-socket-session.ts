@@ -20,7 +20,7 @@ import {
   inputItemsOf,
 } from "./connection-response-cache";
 import { invalidSocketRequest, previousResponseNotFound, socketErrorEvent } from "./socket-error-events";
-import { createSocketEventSink } from "./socket-event-sink";
+import { createSocketEventSink, type SocketBufferStats } from "./socket-event-sink";
 import { createSocketLanes, type SocketLanes } from "./socket-lanes";
 import { createSteering, type Steering } from "./socket-steering";
 
@@ -37,6 +37,8 @@ export interface SocketSessionDependencies {
   limits: WebSocketLimits;
   /** Writes the log line and metrics of one finished `response.create`, as the HTTP server does per request. */
   record(context: ExchangeContext, status: number): void;
+  /** Where the sinks record the unsent backlog they saw. */
+  stats: SocketBufferStats;
   /** Resolves `previous_response_id`s of other connections (`store: true`); absent without a store. */
   resolveStored?: StoredContextResolver;
 }
@@ -144,6 +146,7 @@ export function createResponsesSocketSession(
         createSocketEventSink(socket, {
           streamId,
           maxBufferedBytes: limits.maxBufferedBytes,
+          stats: dependencies.stats,
           observer: {
             created(response) {
               created = response;

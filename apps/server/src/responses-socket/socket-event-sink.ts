@@ -12,6 +12,12 @@ export interface SocketSinkObserver {
   error(): void;
 }
 
+/** The unsent backlog the sockets of one server reached: what backpressure keeps bounded. */
+export interface SocketBufferStats {
+  /** The most bytes any socket held unsent right after a write. */
+  peakBufferedBytes: number;
+}
+
 /** Options of `createSocketEventSink`. */
 export interface SocketEventSinkOptions {
   /** The `stream_id` of the `response.create` the events answer; every event echoes it when set. */
@@ -19,6 +25,7 @@ export interface SocketEventSinkOptions {
   /** Bytes the socket may hold unsent; above it each write waits until its message is flushed. */
   maxBufferedBytes: number;
   observer: SocketSinkObserver;
+  stats: SocketBufferStats;
 }
 
 const TERMINAL_EVENTS = new Set(["response.completed", "response.incomplete", "response.failed"]);
@@ -38,22 +45,38 @@ export function withStreamId(json: string, streamId: string | undefined): string
 /**
  * A Responses event sink over a WebSocket: one text message per event, the same JSON the SSE stream carries
  * (plus `stream_id`). Backpressure: while the socket holds more than `maxBufferedBytes` unsent, a write
- * resolves only once its message reached the kernel, so the relay stops reading from the upstream and a slow
- * reader never makes the gateway buffer without bound. A closed socket drops writes; the relay learns of the
+ * waits until it drained below that before it sends, so the relay stops reading from the upstream and the
+ * backlog stays under the bound plus one message. A closed socket drops writes; the relay learns of the
  * close through its abort signal.
  */
 export function createSocketEventSink(
   socket: WebSocket,
   options: SocketEventSinkOptions,
 ): ResponsesEventSink {
-  const { streamId, maxBufferedBytes, observer } = options;
-  const send = (text: string): Promise<void> => {
-    if (socket.readyState !== socket.OPEN) return Promise.resolve();
-    if (socket.bufferedAmount <= maxBufferedBytes) {
-      socket.send(text);
-      return Promise.resolve();
+  const { streamId, maxBufferedBytes, observer, stats } = options;
+  // The write waiting for the socket to drain below the bound, woken by the flush callbacks of earlier
+  // messages (ws calls them once a message reached the kernel, or with an error once the socket closed).
+  let waiter: (() => void) | undefined;
+  const flushed = (error?: Error) => {
+    if (waiter !== undefined && (error !== undefined || socket.bufferedAmount <= maxBufferedBytes)) {
+      const wake = waiter;
+      waiter = undefined;
+      wake();
     }
-    return new Promise((resolve) => socket.send(text, () => resolve()));
+  };
+  const send = async (text: string): Promise<void> => {
+    if (socket.bufferedAmount > maxBufferedBytes && socket.readyState === socket.OPEN) {
+      const wakeOnClose = () => flushed(new Error("closed"));
+      socket.once("close", wakeOnClose);
+      await new Promise<void>((resolve) => {
+        waiter = resolve;
+      });
+      socket.off("close", wakeOnClose);
+    }
+    if (socket.readyState !== socket.OPEN) return;
+    socket.send(text, flushed);
+    const buffered = socket.bufferedAmount;
+    if (buffered > stats.peakBufferedBytes) stats.peakBufferedBytes = buffered;
   };
   const observe = (type: string, value: { response?: ResponseObject }) => {
     if (type === "response.created" && value.response !== undefined) observer.created(value.response);
