@@ -99,15 +99,19 @@ describe("createServer with fake providers", () => {
 
   it("turns a native Responses answer with an error status into that error", async () => {
     const provider = fakeProvider("openai", {
-      responses: async () => ({
-        status: 404,
-        headers: {},
-        body: (async function* () {
-          yield new TextEncoder().encode(
-            JSON.stringify({ error: { message: "No such response", code: "not_found" } }),
-          );
-        })(),
-      }),
+      native: {
+        passthrough: {
+          "openai-responses": async () => ({
+            status: 404,
+            headers: {},
+            body: (async function* () {
+              yield new TextEncoder().encode(
+                JSON.stringify({ error: { message: "No such response", code: "not_found" } }),
+              );
+            })(),
+          }),
+        },
+      },
     });
     const url = await serve([{ provider, apiKeys: ["fake-upstream-key"] }]);
     const response = await post(url, "/v1/responses", { model: "gpt-4o", input: "hi" });

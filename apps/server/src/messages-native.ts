@@ -12,6 +12,8 @@ import {
   createSseParser,
   GatewayError,
   type NativeCallOptions,
+  type NativePassthrough,
+  nativePassthrough,
   type PassthroughResult,
   type Provider,
 } from "@switchyard/core";
@@ -67,6 +69,13 @@ export interface NativeMessagesLimits {
   maxAnswerBytes: number;
 }
 
+/** The provider's native Messages endpoint; only called for targets that serve Messages natively. */
+function requireNativeMessages(provider: Provider): NativePassthrough {
+  const passthrough = nativePassthrough(provider, "anthropic-messages");
+  if (passthrough === undefined) throw new Error(`${provider.name} has no native Messages endpoint`);
+  return passthrough;
+}
+
 /**
  * Calls the provider's native Messages endpoint. A whole answer is read inside the attempt, under the answer
  * cap, a stream up to its first bytes, so an upstream that fails before answering (or resets or stalls
@@ -79,7 +88,7 @@ export async function callNativeMessages(
   stream: boolean,
   limits: NativeMessagesLimits,
 ): Promise<NativeMessagesAnswer | NativeMessagesStream> {
-  const result: PassthroughResult = await provider.messages!(body, options);
+  const result: PassthroughResult = await requireNativeMessages(provider)(body, options);
   // The provider throws for HTTP errors itself; this guards one that hands the status back.
   if (result.status >= 400) throw await passthroughError(result, provider.name);
   const headers = relayableAnthropicHeaders(result.headers);

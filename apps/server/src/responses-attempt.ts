@@ -5,6 +5,7 @@ import {
   type ChatResult,
   type ChatStreamResult,
   type GatewayError,
+  nativePassthrough,
   parseSseStream,
   type ResponseObject,
   type ResponsesRequest,
@@ -67,7 +68,8 @@ export interface ResponsesPlan {
 
 /** Whether an attempt goes to the upstream's own Responses API. */
 export const servesNatively = (target: AttemptTarget): boolean =>
-  target.provider.responses !== undefined && target.offering.endpoints.includes("responses");
+  nativePassthrough(target.provider, "openai-responses") !== undefined &&
+  target.offering.endpoints.includes("responses");
 
 /** The Chat translation of a request, or the error that says why there is none. */
 export function translateToChat(request: ResponsesRequest): ChatTranslation {
@@ -111,7 +113,10 @@ export async function startAttempt(
       target.offering.providerModelId,
       target.modelInfo,
     );
-    const result = await target.provider.responses!(native.request, options);
+    const passthrough = nativePassthrough(target.provider, "openai-responses");
+    if (passthrough === undefined)
+      throw new Error(`${target.provider.name} has no native Responses endpoint`);
+    const result = await passthrough(native.request, options);
     if (result.status >= 400) throw await passthroughError(result, target.provider.name);
     const headers = relayableHeaders(result.headers);
     if (!stream)

@@ -79,6 +79,22 @@ describe("background responses (openai SDK)", () => {
     expect((await harness.client.responses.cancel(queued.id)).status).toBe("cancelled");
   });
 
+  it("deletes a running background response for good: its end does not bring it back", async () => {
+    const hanging = hangingClaude();
+    harness.fakes.anthropic.script(hanging.handler);
+    const queued = await harness.client.responses.create({
+      model: "claude-sonnet-4-6",
+      input: "Delete me while I run.",
+      background: true,
+    });
+    for (let attempt = 0; attempt < 200 && harness.fakes.anthropic.requests.length === 0; attempt++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    await harness.client.responses.delete(queued.id);
+    await hanging.closed;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect(harness.client.responses.retrieve(queued.id)).rejects.toMatchObject({ status: 404 });
+  });
+
   it("streams its events, and a second reader resumes after a sequence number", async () => {
     const stream = await harness.client.responses.create({
       model: "deepseek-chat",

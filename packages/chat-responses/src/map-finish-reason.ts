@@ -6,15 +6,9 @@ export interface StatusWithDetails {
   incompleteDetails: { reason: string } | null;
 }
 
-const LENGTH_REASONS = new Set(["length", "max_tokens", "model_length"]);
-const COMPLETED_REASONS = new Set([
-  "stop",
-  "tool_calls",
-  "function_call",
-  "eos",
-  "end_turn",
-  "stop_sequence",
-]);
+// Chat's vocabulary only: providers map their own reasons (Anthropic's `end_turn`, vLLM's `eos`) to it.
+const LENGTH_REASONS = new Set(["length"]);
+const COMPLETED_REASONS = new Set(["stop", "tool_calls", "function_call"]);
 
 /**
  * Chat `finish_reason` -> Responses `status` and `incomplete_details`. `length` becomes

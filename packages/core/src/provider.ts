@@ -3,11 +3,22 @@ import type { ChatCompletionRequest } from "./chat/chat-request";
 import type { ChatCompletionResponse } from "./chat/chat-response";
 import type { Warning } from "./gateway/warning";
 import type { Clock, IdGenerator } from "./ids";
-import type { ResponsesRequest } from "./responses/responses-request";
 import type { HttpTransport } from "./transport";
 
-/** The wire protocol a provider speaks upstream. */
-export type ProviderProtocol = "openai-chat" | "openai-responses" | "anthropic-messages" | "gemini";
+/** The wire protocol a provider speaks upstream; open, so a new provider names its own without editing core. */
+export type ProviderProtocol =
+  | "openai-chat"
+  | "openai-responses"
+  | "anthropic-messages"
+  | "gemini"
+  | (string & {});
+
+/**
+ * A client protocol that a provider can serve natively (byte for byte) instead of through the Chat hub. The
+ * reference server passes `/v1/responses` through as `openai-responses` and `/v1/messages` as
+ * `anthropic-messages`; the type is open for servers and providers that add their own.
+ */
+export type NativeProtocol = "openai-responses" | "anthropic-messages" | (string & {});
 
 /** What the catalog knows of the model being called; providers use it for per-model defaults. */
 export interface ModelInfo {
@@ -65,18 +76,56 @@ export interface Provider {
   readonly protocol: ProviderProtocol;
   chat(request: ChatCompletionRequest, options: ProviderCallOptions): Promise<ChatResult>;
   streamChat(request: ChatCompletionRequest, options: ProviderCallOptions): Promise<ChatStreamResult>;
+  /** The client protocols this provider serves natively, and where it counts input tokens exactly. */
+  readonly native?: NativeEndpoints;
+  /** What the provider can do beyond the Chat hub, asked by the router instead of the provider's name. */
+  readonly capabilities?: ProviderCapabilities;
+}
+
+/**
+ * Native passthrough of one protocol: the client's body (with the provider's model id, less the gateway
+ * fields) goes upstream as sent and the answer, streamed or not, comes back untouched.
+ */
+export type NativePassthrough = (
+  body: Record<string, unknown>,
+  options: NativeCallOptions,
+) => Promise<PassthroughResult>;
+
+/** Exact input-token count of a body in one protocol, where the upstream offers a counting endpoint. */
+export type NativeTokenCounter = (
+  body: Record<string, unknown>,
+  options: NativeCallOptions,
+) => Promise<number>;
+
+/** The native endpoints of a provider, by protocol. */
+export interface NativeEndpoints {
+  passthrough?: Partial<Record<NativeProtocol, NativePassthrough>>;
+  countTokens?: Partial<Record<NativeProtocol, NativeTokenCounter>>;
+}
+
+/** Capabilities of a provider that decide routing. */
+export interface ProviderCapabilities {
   /**
-   * Native Responses: the request goes upstream as sent (less the gateway fields) and the answer, streamed
-   * or not, comes back untouched. Present only on providers that speak Responses.
+   * Serves models that exist only on its Responses API (`responsesOnly` in the catalog) on `chat` and
+   * `streamChat` too, translating Chat to Responses itself.
    */
-  responses?(request: ResponsesRequest, options: ProviderCallOptions): Promise<PassthroughResult>;
-  /**
-   * Native Anthropic Messages: the body (with the provider's model id, less the gateway fields) goes upstream
-   * as sent and the answer comes back untouched. Present only on the Anthropic provider.
-   */
-  messages?(body: Record<string, unknown>, options: NativeCallOptions): Promise<PassthroughResult>;
-  /** Exact input-token count of a Messages body, where the upstream offers one. */
-  countTokens?(body: Record<string, unknown>, options: NativeCallOptions): Promise<number>;
+  chatForResponsesOnlyModels?: boolean;
+}
+
+/** The provider's native passthrough of `protocol`, or undefined when it has none. */
+export function nativePassthrough(
+  provider: Provider,
+  protocol: NativeProtocol,
+): NativePassthrough | undefined {
+  return provider.native?.passthrough?.[protocol];
+}
+
+/** The provider's exact token counter for `protocol`, or undefined when it has none. */
+export function nativeTokenCounter(
+  provider: Provider,
+  protocol: NativeProtocol,
+): NativeTokenCounter | undefined {
+  return provider.native?.countTokens?.[protocol];
 }
 
 /** Per-call inputs of a native passthrough call: the usual options plus client headers to forward. */

@@ -1,4 +1,4 @@
-import { GatewayError, readAllText } from "@switchyard/core";
+import { GatewayError, nativePassthrough, nativeTokenCounter, readAllText } from "@switchyard/core";
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -43,7 +43,7 @@ describe("native Messages passthrough", () => {
       ],
       unknown_field: { kept: true },
     };
-    const result = await createAnthropicProvider().messages!(body, {
+    const result = await nativePassthrough(createAnthropicProvider(), "anthropic-messages")!(body, {
       apiKey: KEY,
       headers: { "anthropic-beta": "context-1m-2025-08-07", authorization: "Bearer ak_client" },
     });
@@ -69,7 +69,7 @@ describe("native Messages passthrough", () => {
         ),
       ),
     );
-    const attempt = createAnthropicProvider().messages!(
+    const attempt = nativePassthrough(createAnthropicProvider(), "anthropic-messages")!(
       { model: "m", max_tokens: 1, messages: [] },
       { apiKey: KEY },
     );
@@ -85,7 +85,7 @@ describe("native Messages passthrough", () => {
         return HttpResponse.json({ input_tokens: 1234 });
       }),
     );
-    const count = await createAnthropicProvider().countTokens!(
+    const count = await nativeTokenCounter(createAnthropicProvider(), "anthropic-messages")!(
       { model: "claude-sonnet-4-6", messages: [{ role: "user", content: "hi" }] },
       { apiKey: KEY },
     );

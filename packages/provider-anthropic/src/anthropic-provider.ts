@@ -97,19 +97,32 @@ export function createAnthropicProvider(options: ProviderOptions = {}): Provider
     name: ANTHROPIC_PROVIDER,
     protocol: "anthropic-messages",
 
-    async messages(body, call) {
-      const answer = await post("/v1/messages", body, call, body.stream === true, forwardedHeaders(call));
-      return { status: answer.status, headers: answer.headers, body: answer.body };
-    },
-
-    async countTokens(body, call) {
-      const answer = await post("/v1/messages/count_tokens", body, call, false, forwardedHeaders(call));
-      const counted = await answer.json();
-      const inputTokens =
-        typeof counted === "object" && counted !== null ? Reflect.get(counted, "input_tokens") : undefined;
-      if (typeof inputTokens !== "number")
-        throw malformedAnswer(answer.identity, "the count_tokens answer has no input_tokens");
-      return inputTokens;
+    native: {
+      passthrough: {
+        async "anthropic-messages"(body, call) {
+          const answer = await post(
+            "/v1/messages",
+            body,
+            call,
+            body["stream"] === true,
+            forwardedHeaders(call),
+          );
+          return { status: answer.status, headers: answer.headers, body: answer.body };
+        },
+      },
+      countTokens: {
+        async "anthropic-messages"(body, call) {
+          const answer = await post("/v1/messages/count_tokens", body, call, false, forwardedHeaders(call));
+          const counted = await answer.json();
+          const inputTokens =
+            typeof counted === "object" && counted !== null
+              ? Reflect.get(counted, "input_tokens")
+              : undefined;
+          if (typeof inputTokens !== "number")
+            throw malformedAnswer(answer.identity, "the count_tokens answer has no input_tokens");
+          return inputTokens;
+        },
+      },
     },
 
     async chat(request, call) {

@@ -63,7 +63,7 @@ describe("createGoogleProvider", () => {
     const google = createGoogleProvider();
     expect(google.name).toBe("google");
     expect(google.protocol).toBe("gemini");
-    expect(google.responses).toBeUndefined();
+    expect(google.native).toBeUndefined();
   });
 
   it("posts generateContent with the key header and translates the answer", async () => {

@@ -6,6 +6,7 @@ import {
 } from "@switchyard/core";
 import { isJsonObject, type JsonObject } from "./json-value";
 import type { ToolCallIdMap } from "./mistral-tool-call-ids";
+import { normalizeFinishReason } from "./normalize-finish-reason";
 import { argumentsAsString, normalizeReasoningAndContent } from "./normalize-message-content";
 import { normalizeUsage } from "./normalize-usage";
 import type { OpenAICompatiblePreset } from "./openai-compatible-preset";
@@ -117,7 +118,10 @@ export function createChatChunkNormalizer(options: ChatChunkNormalizerOptions): 
         .map((fragment) => known.normalize(fragment));
     }
     choice["delta"] = delta;
-    if (choice["finish_reason"] !== null && choice["finish_reason"] !== undefined) finished = true;
+    if (choice["finish_reason"] !== null && choice["finish_reason"] !== undefined) {
+      choice["finish_reason"] = normalizeFinishReason(choice["finish_reason"]);
+      finished = true;
+    }
     return choice;
   };
 

@@ -12,6 +12,7 @@ import {
 import { malformedAnswer } from "@switchyard/provider-utils";
 import { isJsonObject, type JsonObject } from "./json-value";
 import type { ToolCallIdMap } from "./mistral-tool-call-ids";
+import { normalizeFinishReason } from "./normalize-finish-reason";
 import { argumentsAsString, normalizeReasoningAndContent } from "./normalize-message-content";
 import { normalizeUsage } from "./normalize-usage";
 import type { OpenAICompatiblePreset } from "./openai-compatible-preset";
@@ -84,7 +85,7 @@ export function openAICompatibleResponseToChat(
       ...choice,
       index: typeof choice["index"] === "number" ? choice["index"] : position,
       message,
-      finish_reason: choice["finish_reason"] ?? null,
+      finish_reason: normalizeFinishReason(choice["finish_reason"] ?? null),
     };
   });
   const usage = normalizeUsage(raw["usage"], options.preset);

@@ -1,4 +1,9 @@
-import { type ChatCompletionRequest, ChatCompletionRequestSchema, GatewayError } from "@switchyard/core";
+import {
+  type ChatCompletionRequest,
+  ChatCompletionRequestSchema,
+  GatewayError,
+  nativePassthrough,
+} from "@switchyard/core";
 import { describe, expect, it } from "vitest";
 import { createOpenAIProvider } from "./openai-provider";
 import { chatSse, collect, useFakeOpenAI } from "./testing/openai-test-server";
@@ -56,7 +61,8 @@ describe("createOpenAIProvider", () => {
     const provider = createOpenAIProvider();
     expect(provider.name).toBe("openai");
     expect(provider.protocol).toBe("openai-chat");
-    expect(provider.responses).toBeTypeOf("function");
+    expect(nativePassthrough(provider, "openai-responses")).toBeTypeOf("function");
+    expect(provider.capabilities?.chatForResponsesOnlyModels).toBe(true);
   });
 });
 

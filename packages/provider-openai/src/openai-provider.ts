@@ -9,7 +9,6 @@ import {
   type Provider,
   type ProviderCallOptions,
   type ProviderOptions,
-  type ResponsesRequest,
   systemClock,
   type Warning,
 } from "@switchyard/core";
@@ -95,6 +94,7 @@ export function createOpenAIProvider(options: ProviderOptions = {}): Provider {
   return {
     name: OPENAI_PROVIDER_NAME,
     protocol: "openai-chat",
+    capabilities: { chatForResponsesOnlyModels: true },
 
     async chat(request, call) {
       if (call.model?.responsesOnly === true) return chatOnResponses(request, call);
@@ -118,14 +118,18 @@ export function createOpenAIProvider(options: ProviderOptions = {}): Provider {
       return { chunks: readChunks(answer, parser), warnings };
     },
 
-    async responses(request: ResponsesRequest, call: ProviderCallOptions): Promise<PassthroughResult> {
-      const stream = request.stream === true;
-      const answer = await post("/responses", responsesRequestToOpenAI(request), call, stream);
-      return {
-        status: answer.status,
-        headers: relayedHeaders(answer.headers),
-        body: answer.body,
-      };
+    native: {
+      passthrough: {
+        async "openai-responses"(request, call): Promise<PassthroughResult> {
+          const stream = request["stream"] === true;
+          const answer = await post("/responses", responsesRequestToOpenAI(request), call, stream);
+          return {
+            status: answer.status,
+            headers: relayedHeaders(answer.headers),
+            body: answer.body,
+          };
+        },
+      },
     },
   };
 }

@@ -1,4 +1,9 @@
-import { ChatCompletionRequestSchema, GatewayError, ResponsesRequestSchema } from "@switchyard/core";
+import {
+  ChatCompletionRequestSchema,
+  GatewayError,
+  nativePassthrough,
+  ResponsesRequestSchema,
+} from "@switchyard/core";
 import { hasRecordings, listRecordings, recordingsMissingMessage } from "@switchyard/core/testing";
 import { describe, expect, it } from "vitest";
 import { createOpenAIProvider } from "./openai-provider";
@@ -87,7 +92,9 @@ describe.skipIf(!hasRecordings)("recorded OpenAI Responses traffic through the n
         .join("");
       const bytes = new TextEncoder().encode(wire);
       fake.answer("/responses", { bytes, pieceSize: 97, headers: { "content-type": "text/event-stream" } });
-      const result = await createOpenAIProvider().responses!(request, { apiKey });
+      const result = await nativePassthrough(createOpenAIProvider(), "openai-responses")!(request, {
+        apiKey,
+      });
       const relayed = concatBytes(await collect(result.body));
       expect(Buffer.from(relayed).equals(Buffer.from(bytes))).toBe(true);
     },
@@ -98,7 +105,7 @@ describe.skipIf(!hasRecordings)("recorded OpenAI Responses traffic through the n
     async (_name, recording) => {
       const text = recording.readText();
       fake.answer("/responses", { bytes: text, headers: { "content-type": "application/json" } });
-      const result = await createOpenAIProvider().responses!(
+      const result = await nativePassthrough(createOpenAIProvider(), "openai-responses")!(
         ResponsesRequestSchema.parse({ model: "gpt-5-nano", input: "Hi" }),
         { apiKey },
       );

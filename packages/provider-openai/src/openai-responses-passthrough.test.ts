@@ -1,4 +1,4 @@
-import { ResponsesRequestSchema } from "@switchyard/core";
+import { nativePassthrough, ResponsesRequestSchema } from "@switchyard/core";
 import { describe, expect, it } from "vitest";
 import { createOpenAIProvider } from "./openai-provider";
 import { collect, concatBytes, responsesSse, useFakeOpenAI } from "./testing/openai-test-server";
@@ -23,7 +23,7 @@ describe("responses (native passthrough)", () => {
   it("sends the request as given, less gateway, with extensions.openai merged", async () => {
     fake.answer("/responses", { bytes: "event: response.completed\ndata: {}\n\n" });
     const provider = createOpenAIProvider();
-    await provider.responses!(request, { apiKey });
+    await nativePassthrough(provider, "openai-responses")!(request, { apiKey });
     expect(fake.requests[0]?.url).toBe("https://api.openai.com/v1/responses");
     expect(fake.requests[0]?.body).toEqual({
       model: "gpt-5.2",
@@ -56,7 +56,7 @@ describe("responses (native passthrough)", () => {
       },
     });
     const provider = createOpenAIProvider();
-    const result = await provider.responses!(request, { apiKey });
+    const result = await nativePassthrough(provider, "openai-responses")!(request, { apiKey });
     expect(result.status).toBe(200);
     expect(result.headers).toMatchObject({
       "content-type": "text/event-stream; charset=utf-8",
@@ -72,7 +72,7 @@ describe("responses (native passthrough)", () => {
       '{"id":"resp_2","object":"response","status":"completed","output":[],"unknown_top":{"deep":[true]}}';
     fake.answer("/responses", { bytes: body, headers: { "content-type": "application/json" } });
     const provider = createOpenAIProvider();
-    const result = await provider.responses!(
+    const result = await nativePassthrough(provider, "openai-responses")!(
       ResponsesRequestSchema.parse({ model: "gpt-5.2", input: "Hi" }),
       { apiKey },
     );
@@ -93,19 +93,21 @@ describe("responses (native passthrough)", () => {
       headers: { "retry-after": "1" },
     });
     const provider = createOpenAIProvider();
-    await expect(provider.responses!(request, { apiKey })).rejects.toMatchObject({
-      status,
-      retryable,
-      provider: "openai",
-      message: `failure ${status}`,
-      retryAfterMs: 1000,
-    });
+    await expect(nativePassthrough(provider, "openai-responses")!(request, { apiKey })).rejects.toMatchObject(
+      {
+        status,
+        retryable,
+        provider: "openai",
+        message: `failure ${status}`,
+        retryAfterMs: 1000,
+      },
+    );
   });
 
   it("cancels the upstream when the reader stops early", async () => {
     fake.answer("/responses", { bytes: responsesSse([{ type: "response.created" }]), hang: true });
     const provider = createOpenAIProvider();
-    const result = await provider.responses!(request, { apiKey });
+    const result = await nativePassthrough(provider, "openai-responses")!(request, { apiKey });
     for await (const _bytes of result.body) break;
     expect(fake.requests[0]?.signal.aborted).toBe(true);
   });
@@ -114,7 +116,10 @@ describe("responses (native passthrough)", () => {
     fake.answer("/responses", { bytes: responsesSse([{ type: "response.created" }]), hang: true });
     const provider = createOpenAIProvider();
     const controller = new AbortController();
-    const result = await provider.responses!(request, { apiKey, signal: controller.signal });
+    const result = await nativePassthrough(provider, "openai-responses")!(request, {
+      apiKey,
+      signal: controller.signal,
+    });
     const iterator = result.body[Symbol.asyncIterator]();
     await iterator.next();
     const next = iterator.next();

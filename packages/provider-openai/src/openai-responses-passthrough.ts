@@ -7,10 +7,16 @@ import type { OpenAIRequestBody } from "./openai-chat-request";
  * Responses feature (built-in tools, `previous_response_id`, `include`, background mode, fields newer than
  * this gateway) keeps working.
  */
-export function responsesRequestToOpenAI(request: ResponsesRequest): OpenAIRequestBody {
+export function responsesRequestToOpenAI(
+  request: ResponsesRequest | Record<string, unknown>,
+): OpenAIRequestBody {
   const { gateway: _gateway, extensions, ...body } = request;
-  return { ...body, ...extensions?.openai };
+  const openai = isRecord(extensions) ? extensions["openai"] : undefined;
+  return { ...body, ...(isRecord(openai) ? openai : {}) };
 }
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * Response headers that describe one HTTP hop rather than the answer, and are not relayed: the transport

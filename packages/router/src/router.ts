@@ -125,6 +125,7 @@ export function createRouter(options: CreateRouterOptions): Router {
       const resolved = names.map((name) => resolver.resolve(name));
       const selection = selectCandidates(resolved, request, {
         providers: providerNames,
+        capabilities: (name) => registrations.get(name)?.provider.capabilities,
         health: (key) => health.get(key),
         random,
       });

@@ -24,6 +24,8 @@ const health: Record<string, Omit<HealthEstimate, "observed">> = {
 };
 const context = {
   providers: new Set(["groq", "together", "fireworks", "openai", "azure"]),
+  capabilities: (provider: string) =>
+    provider === "openai" ? { chatForResponsesOnlyModels: true } : undefined,
   health: (key: string) => ({
     ...(health[key] ?? { ttftMs: 250, tokensPerSecond: 200, errorRate: 0 }),
     observed: true,
@@ -195,7 +197,7 @@ describe("selectCandidates: filters and limits", () => {
     expect(result).toEqual(expected);
   });
 
-  it("serves a Responses-only offering on chat only at openai, which translates", () => {
+  it("serves a Responses-only offering on chat only where the provider declares it translates", () => {
     const responsesOnly = [
       model("pro", [
         offering("openai", "pro", { endpoints: ["responses"] }),

@@ -1,4 +1,9 @@
-import { invalidRequest, modelNotFound, type RoutingObjective } from "@switchyard/core";
+import {
+  invalidRequest,
+  modelNotFound,
+  type ProviderCapabilities,
+  type RoutingObjective,
+} from "@switchyard/core";
 import type { HealthEstimate } from "./health-tracker";
 import type { CanonicalModel, Offering, RouteRequest } from "./router-types";
 
@@ -29,6 +34,8 @@ export interface Selection {
 export interface SelectionContext {
   /** Names of the providers registered with the router. */
   providers: ReadonlySet<string>;
+  /** What a registered provider declares it can do; the router decides by capability, never by name. */
+  capabilities: (provider: string) => ProviderCapabilities | undefined;
   health: (key: string) => HealthEstimate;
   random: () => number;
 }
@@ -47,11 +54,16 @@ const label = (offering: Offering): string => `${offering.provider}/${offering.c
 /**
  * Whether an offering can serve the client's endpoint. Every offering can serve `/v1/responses` (Chat
  * offerings through the Responses <-> Chat translation). A Responses-only offering can serve
- * `/v1/chat/completions` only at the `openai` provider, which translates Chat to Responses itself.
+ * `/v1/chat/completions` only at a provider that declares `chatForResponsesOnlyModels` (OpenAI's
+ * translates Chat to Responses itself).
  */
-export function servesEndpoint(offering: Offering, endpoint: RouteRequest["endpoint"]): boolean {
+export function servesEndpoint(
+  offering: Offering,
+  endpoint: RouteRequest["endpoint"],
+  capabilities: ProviderCapabilities | undefined,
+): boolean {
   if (endpoint === "responses") return true;
-  return offering.endpoints.includes("chat") || offering.provider === "openai";
+  return offering.endpoints.includes("chat") || capabilities?.chatForResponsesOnlyModels === true;
 }
 
 /** Why `offering` cannot serve the request, or undefined when it can. */
@@ -63,7 +75,8 @@ function exclusionReason(
   const { requirements, routing } = request;
   const capabilities = offering.capabilities;
   if (!context.providers.has(offering.provider)) return `provider '${offering.provider}' is not configured`;
-  if (!servesEndpoint(offering, request.endpoint)) return "served only on the Responses API";
+  if (!servesEndpoint(offering, request.endpoint, context.capabilities(offering.provider)))
+    return "served only on the Responses API";
   if (requirements.tools && !capabilities.tools) return "no tool calling";
   if (requirements.parallelTools && !capabilities.parallelTools) return "no parallel tool calls";
   if (requirements.vision && !capabilities.vision) return "no image input";

@@ -1,6 +1,6 @@
 import { AnthropicCountTokensRequestSchema } from "@switchyard/anthropic-api";
 import { type EstimatedTokenCount, estimateInputTokens } from "@switchyard/chat-messages";
-import { parseOrThrow } from "@switchyard/core";
+import { nativeTokenCounter, parseOrThrow } from "@switchyard/core";
 import type { AttemptTarget, RequestRequirements } from "@switchyard/router";
 import { callOptionsFor, routeRequestOf } from "../gateway-request";
 import {
@@ -43,11 +43,12 @@ async function countAt(
   target: AttemptTarget,
 ): Promise<TokenCount> {
   const provider = target.provider;
-  if (provider.countTokens !== undefined) {
+  const countTokens = nativeTokenCounter(provider, "anthropic-messages");
+  if (countTokens !== undefined) {
     const native = nativeMessagesBody(envelope.raw, target.offering.providerModelId);
     const headers = forwardedAnthropicHeaders(context.request);
     const options = { ...callOptionsFor(target, context.signal, false), headers };
-    return { input_tokens: await provider.countTokens(native, options) };
+    return { input_tokens: await countTokens(native, options) };
   }
   return estimateInputTokens(parseOrThrow(AnthropicCountTokensRequestSchema, body));
 }

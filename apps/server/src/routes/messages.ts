@@ -11,6 +11,7 @@ import type {
   GatewayError,
   Warning,
 } from "@switchyard/core";
+import { nativePassthrough } from "@switchyard/core";
 import type { AttemptTarget, RouteSuccess } from "@switchyard/router";
 import { completeRouting } from "../complete-routing";
 import { callOptionsFor } from "../gateway-request";
@@ -60,7 +61,7 @@ export const renderMessagesError = (error: GatewayError): RenderedError => toMes
 
 /** Whether an attempt goes to the upstream's own Messages API (Anthropic). */
 export const servesMessagesNatively = (target: AttemptTarget): boolean =>
-  target.provider.messages !== undefined;
+  nativePassthrough(target.provider, "anthropic-messages") !== undefined;
 
 async function startAttempt(
   services: ServerServices,

@@ -1,3 +1,4 @@
+import { nativePassthrough } from "@switchyard/core";
 import { catalogModelSummary, configuredProviderNames } from "../catalog-view";
 import type { Route } from "../route-table";
 import { sendJson } from "../send-json";
@@ -15,7 +16,7 @@ export function registryProvidersRoute(services: ServerServices): Route {
         id: provider.name,
         object: "provider",
         protocol: provider.protocol,
-        native_responses: provider.responses !== undefined,
+        native_responses: nativePassthrough(provider, "openai-responses") !== undefined,
         api_keys: apiKeys.length,
         models: models.filter((model) =>
           model.offerings.some((offering) => offering.provider === provider.name),

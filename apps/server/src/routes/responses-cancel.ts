@@ -27,8 +27,8 @@ async function allInputItems(storage: Storage, owner: Owner, id: string): Promis
 /**
  * `POST /v1/responses/{id}/cancel`: stops a background response. On the instance that runs it the
  * upstream call is aborted and the response recorded `cancelled` with the output so far; run elsewhere,
- * it is recorded `cancelled` in the store, and that instance's final write then loses to it. Cancelling an
- * ended response changes nothing and returns it as it is.
+ * it is recorded `cancelled` in the store, that instance stops its upstream call at its next lease renewal,
+ * and its final write loses to the cancel. Cancelling an ended response changes nothing and returns it.
  */
 export function cancelResponseRoute(services: ServerServices): Route {
   return {

@@ -3,6 +3,7 @@ import { estimateInputTokens } from "@switchyard/chat-messages";
 import {
   type ChatCompletionRequest,
   invalidRequest,
+  nativeTokenCounter,
   parseOrThrow,
   type ResponsesRequest,
   ResponsesRequestSchema,
@@ -62,15 +63,15 @@ async function countAt(
   const chat = plan.attemptFor(target).chat();
   if (!chat.ok) throw chat.error;
   const request = { ...chat.translation.value, model: target.offering.providerModelId };
-  if (target.provider.countTokens === undefined || target.provider.protocol !== "anthropic-messages")
-    return estimate(request);
+  const countTokens = nativeTokenCounter(target.provider, "anthropic-messages");
+  if (countTokens === undefined) return estimate(request);
   const native = chatRequestToAnthropic(request, { model: target.modelInfo }).value.body as Record<
     string,
     unknown
   >;
   const body: Record<string, unknown> = {};
   for (const field of COUNTED_FIELDS) if (native[field] !== undefined) body[field] = native[field];
-  const inputTokens = await target.provider.countTokens(body, callOptionsFor(target, signal, false));
+  const inputTokens = await countTokens(body, callOptionsFor(target, signal, false));
   return { object: "response.input_tokens", input_tokens: inputTokens };
 }
 

@@ -63,7 +63,13 @@ export function deleteResponseRoute(services: ServerServices): Route {
       const id = context.params["id"]!;
       const storage = await storageForLookup(services, "Response", id);
       const owner = ownerOf(context.identity);
-      services.state.jobs.get(id)?.stop("cancelled");
+      if ((await storage.responses.get(owner, id)) === undefined) throw storedObjectNotFound("Response", id);
+      // A background response still running here is stopped first, so its final write cannot bring it back.
+      const job = services.state.jobs.get(id);
+      if (job !== undefined) {
+        job.stop("cancelled");
+        await job.done;
+      }
       if (!(await storage.responses.delete(owner, id))) throw storedObjectNotFound("Response", id);
       sendJson(context.response, 200, { id, object: "response", deleted: true });
     },

@@ -1,3 +1,5 @@
+import type { Owner } from "@switchyard/store";
+
 /** Why a background response was stopped before it ended. */
 export type StopReason = "cancelled" | "shutdown";
 
@@ -12,6 +14,8 @@ export class JobStopped extends Error {
 /** A background response running on this instance. */
 export interface BackgroundJob {
   readonly id: string;
+  /** The client key the response belongs to. */
+  readonly owner: Owner;
   readonly signal: AbortSignal;
   /** Aborts the upstream call; the job records the response as cancelled (or failed, at shutdown). */
   stop(reason: StopReason): void;
@@ -26,7 +30,9 @@ export interface BackgroundJob {
 /** The background responses this instance runs, by id. */
 export interface BackgroundJobs {
   /** Starts `run` detached from any request; it is forgotten once it settles. */
-  start(id: string, run: (job: BackgroundJob) => Promise<void>): BackgroundJob;
+  start(id: string, owner: Owner, run: (job: BackgroundJob) => Promise<void>): BackgroundJob;
+  /** Every job running now. */
+  list(): BackgroundJob[];
   get(id: string): BackgroundJob | undefined;
   size(): number;
   /** Stops every job (reason `shutdown`) and waits until each has recorded its end. */
@@ -37,7 +43,7 @@ export interface BackgroundJobs {
 export function createBackgroundJobs(onError: (id: string, error: unknown) => void): BackgroundJobs {
   const running = new Map<string, BackgroundJob>();
   return {
-    start(id, run) {
+    start(id, owner, run) {
       const controller = new AbortController();
       let waiters: (() => void)[] = [];
       let markDone: () => void = () => {};
@@ -46,6 +52,7 @@ export function createBackgroundJobs(onError: (id: string, error: unknown) => vo
       });
       const job: BackgroundJob = {
         id,
+        owner,
         signal: controller.signal,
         stop: (reason) => {
           if (!controller.signal.aborted) controller.abort(new JobStopped(reason));
@@ -77,6 +84,7 @@ export function createBackgroundJobs(onError: (id: string, error: unknown) => vo
       return job;
     },
     get: (id) => running.get(id),
+    list: () => [...running.values()],
     size: () => running.size,
     async stopAll() {
       const jobs = [...running.values()];

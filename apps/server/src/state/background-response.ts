@@ -125,7 +125,7 @@ export async function startBackgroundResponse(
     lease: { runner: services.state.runner, until: createdAt + services.state.leaseMs },
     createdAt,
   });
-  services.state.jobs.start(prepared.responseId, (job) =>
+  services.state.jobs.start(prepared.responseId, prepared.owner, (job) =>
     runBackground(services, job, start, queued, createdAt),
   );
   if (!start.clientStreams) {

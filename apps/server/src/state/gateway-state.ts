@@ -125,7 +125,15 @@ export function createGatewayState(options: GatewayStateOptions): GatewayState {
         logger.error({ err: error }, "the response store is not available at start-up");
       }
       every(Math.max(1_000, Math.floor(leaseMs / 3)), async () => {
-        if (jobs.size() > 0) await (await open()).responses.renewLeases(runner, clock() + leaseMs);
+        if (jobs.size() === 0) return;
+        const opened = await open();
+        await opened.responses.renewLeases(runner, clock() + leaseMs);
+        // A response another instance ended (cancelled there) stops here too.
+        for (const job of jobs.list()) {
+          const stored = await opened.responses.get(job.owner, job.id);
+          if (stored === undefined || (stored.status !== "queued" && stored.status !== "in_progress"))
+            job.stop("cancelled");
+        }
       });
       every(leaseMs, failAbandoned);
       every(PURGE_INTERVAL_MS, async () => (await open()).purgeExpired(clock() - config.retentionMs));
