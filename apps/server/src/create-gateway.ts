@@ -49,6 +49,7 @@ export function createGateway(options: CreateGatewayOptions): SwitchyardServer {
           connections: config.limits.upstreamConnections,
           headersTimeoutMs: config.limits.upstreamHeadersTimeoutMs,
           bodyTimeoutMs: config.limits.upstreamBodyTimeoutMs,
+          queueTimeoutMs: config.limits.upstreamQueueTimeoutMs,
         })
       : undefined;
   const transport = options.transport ?? owned!.transport;
@@ -65,6 +66,8 @@ export function createGateway(options: CreateGatewayOptions): SwitchyardServer {
     ...(options.random === undefined ? {} : { random: options.random }),
     ...(config.limits.maxAttempts === undefined ? {} : { maxAttempts: config.limits.maxAttempts }),
     ...(config.limits.maxTotalMs === undefined ? {} : { maxTotalMs: config.limits.maxTotalMs }),
+    firstByteTimeoutMs: config.limits.firstByteTimeoutMs,
+    wholeAnswerTimeoutMs: config.limits.wholeAnswerTimeoutMs,
   });
   return createServer({
     config,

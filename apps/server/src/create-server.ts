@@ -32,6 +32,7 @@ import type { ServerServices } from "./server-services";
 import { createShutdownController } from "./shutdown";
 import { createGatewayState } from "./state/gateway-state";
 import { storedContextResolver } from "./state/socket-stored-context";
+import { serverEndedRequest } from "./stream-guard";
 
 /** Options of `createServer`. Everything with side effects is injectable so tests run on port 0. */
 export interface CreateServerOptions {
@@ -97,6 +98,7 @@ export function createServer(options: CreateServerOptions): SwitchyardServer {
     startedAt: clock(),
     state,
     isShuttingDown: () => shutdown.draining,
+    shutdownDeadline: shutdown.deadline,
   };
   let closing: Promise<void> | undefined;
   const routes = [...defaultRoutes(services), ...(options.routes?.(services) ?? [])];
@@ -145,7 +147,15 @@ export function createServer(options: CreateServerOptions): SwitchyardServer {
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const release = shutdown.track();
+    // At the shutdown deadline a request still waiting for its answer gets a 503 (a started stream gets
+    // its protocol's error event from the stream guard instead), and its upstream call is aborted.
+    const release = shutdown.track(() => {
+      if (response.headersSent) return;
+      const error = serverEndedRequest();
+      context.outcome.error = error;
+      sendError(response, error, route?.renderError?.bind(route));
+      controller.abort(error);
+    });
     const incomingId = request.headers["x-request-id"];
     const id =
       typeof incomingId === "string" && REQUEST_ID_PATTERN.test(incomingId) ? incomingId : ids("req");
@@ -166,14 +176,22 @@ export function createServer(options: CreateServerOptions): SwitchyardServer {
     response.setHeader("x-request-id", id);
     if (shutdown.draining) response.setHeader("connection", "close");
     response.on("close", () => {
-      // Unfinished without an error of ours: the client left (an error after the headers destroys the socket).
-      if (!response.writableFinished && context.outcome.error === undefined) {
-        context.outcome.clientAborted = true;
-        controller.abort(new Error("client disconnected"));
+      const outcome = context.outcome;
+      // Unfinished without an error of ours: the client left (an error after the headers destroys the
+      // socket), or, past the shutdown deadline, the server cut the connection.
+      if (!response.writableFinished && outcome.error === undefined) {
+        if (shutdown.deadlinePassed) outcome.error = serverEndedRequest();
+        else outcome.clientAborted = true;
+        controller.abort(outcome.error ?? new Error("client disconnected"));
       }
       release();
       // 499 (client closed request) when the client left before the answer was complete.
-      finish(context, context.outcome.clientAborted ? 499 : response.statusCode);
+      const status = outcome.clientAborted
+        ? 499
+        : !response.headersSent && outcome.error !== undefined
+          ? outcome.error.status
+          : response.statusCode;
+      finish(context, status);
     });
     const match = lookup(context.method, path);
     // Errors are written in the matched route's protocol (Anthropic's shape on /v1/messages), auth included.

@@ -84,7 +84,8 @@ export function sendError(
   response.statusCode = rendered.status;
   response.setHeader("content-type", "application/json");
   response.setHeader("content-length", Buffer.byteLength(body));
-  if (error.retryAfterMs !== undefined && error.status >= 429)
+  // A 401 carries one too: the upstream refused the gateway's own key, which is probed again at that time.
+  if (error.retryAfterMs !== undefined && (error.status >= 429 || error.status === 401))
     response.setHeader("retry-after", String(Math.ceil(error.retryAfterMs / 1000)));
   response.end(body);
 }

@@ -25,6 +25,7 @@ import {
 import { z } from "zod";
 import { malformedNativeAnswer, passthroughError, pickHeaders, readNativeAnswer } from "./native-passthrough";
 import { type PrimedStream, primeStream } from "./primed-stream";
+import type { StreamGuard } from "./stream-guard";
 
 /** A whole native Messages answer: the upstream's bytes, relayed as they are. */
 export interface NativeMessagesAnswer {
@@ -67,6 +68,8 @@ const MessageUsageSchema = AnthropicMessageSchema.pick({ type: true }).extend({
 export interface NativeMessagesLimits {
   clock: () => number;
   maxAnswerBytes: number;
+  /** The stream guard (idle limit, shutdown) of a started stream. */
+  guard?: StreamGuard;
 }
 
 /** The provider's native Messages endpoint; only called for targets that serve Messages natively. */
@@ -97,7 +100,7 @@ export async function callNativeMessages(
     const bytes = Buffer.from(read.buffer, read.byteOffset, read.byteLength);
     return { kind: "native", headers, body: bytes, usage: usageOfMessage(bytes, provider.name) };
   }
-  const bytes = await primeStream(result.body, limits.clock);
+  const bytes = await primeStream(result.body, limits.clock, limits.guard);
   // Anthropic can answer 200 and then send `error` (`overloaded_error`) as the stream's first event. Caught
   // here, inside the attempt, it fails over like a 529 would, instead of reaching the client as the answer.
   const leading = bytes.first === undefined ? undefined : leadingErrorEvent(bytes.first, provider.name);

@@ -1,4 +1,4 @@
-import { formatPath, invalidRequest } from "@switchyard/core";
+import { formatPath, GatewayError, invalidRequest } from "@switchyard/core";
 
 /**
  * What one request body may hold, checked when it is read, before any provider is called and before any
@@ -128,5 +128,16 @@ export function checkInputLimits(body: unknown, limits: InputLimits): void {
     const items = fieldOf(body, list);
     if (Array.isArray(items) && items.length > limits.maxMessages)
       throw tooMany(list, limits.maxMessages, "items");
+  }
+}
+
+/** The 400 `checkInputLimits` would throw for `body`, or undefined when the body is within the limits. */
+export function inputLimitError(body: unknown, limits: InputLimits): GatewayError | undefined {
+  try {
+    checkInputLimits(body, limits);
+    return undefined;
+  } catch (error) {
+    if (error instanceof GatewayError) return error;
+    throw error;
   }
 }

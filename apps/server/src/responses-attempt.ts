@@ -19,10 +19,12 @@ import { affinityKeyOf, requirementsOfChatRequest } from "@switchyard/router";
 import { callOptionsFor, routeRequestOf, withoutGateway } from "./gateway-request";
 import { passthroughError } from "./native-passthrough";
 import { readResponseObject, relayableHeaders } from "./native-responses";
+import { checkNativeResponsesStart } from "./native-stream-start";
 import { type PrimedStream, primeStream } from "./primed-stream";
 import type { RunContext } from "./request-context";
 import type { ServerServices } from "./server-services";
 import { statelessNativeRequest } from "./state/stateless-native-request";
+import { streamGuard } from "./stream-guard";
 
 /** What one successful attempt produced: a native answer or a Chat answer to translate. */
 export type StartedResponses =
@@ -131,12 +133,13 @@ export async function startAttempt(
         headers,
         warnings: [...attempt.warnings, ...native.warnings],
       };
-    return {
-      kind: "native-stream",
-      events: await primeStream(parseSseStream(result.body), services.clock),
-      headers,
-      warnings: [...attempt.warnings, ...native.warnings],
-    };
+    const events = await primeStream(
+      parseSseStream(result.body),
+      services.clock,
+      streamGuard(services, target),
+    );
+    await checkNativeResponsesStart(events, target.provider.name);
+    return { kind: "native-stream", events, headers, warnings: [...attempt.warnings, ...native.warnings] };
   }
   const chat = attempt.chat();
   if (!chat.ok) throw chat.error;
@@ -144,7 +147,8 @@ export async function startAttempt(
   const warnings = [...attempt.warnings, ...chat.translation.warnings];
   if (!stream) return { kind: "chat", result: await target.provider.chat(chatRequest, options), warnings };
   const result = await target.provider.streamChat(chatRequest, options);
-  return { kind: "chat-stream", result, chunks: await primeStream(result.chunks, services.clock), warnings };
+  const chunks = await primeStream(result.chunks, services.clock, streamGuard(services, target));
+  return { kind: "chat-stream", result, chunks, warnings };
 }
 
 /** Routes a planned Responses request: one attempt per candidate until one starts answering. */

@@ -72,10 +72,14 @@ const upstreamEndedEarly = (): GatewayError =>
 const usageOf = (response: ResponseObject | undefined): ChatUsage | null =>
   response?.usage ? responsesUsageToChat(response.usage) : null;
 
+/** The events whose `response` is the snapshot a failure's `response.failed` is built from. */
+const SNAPSHOT_EVENTS = new Set(["response.created", "response.in_progress"]);
+
 /**
  * Relays a native Responses stream frame for frame. Every event goes out as the upstream sent it, except
- * the terminal one, whose `response` gains `routing_metadata`. A transport failure mid-stream sends an
- * `error` event. The caller ends the response.
+ * the terminal one, whose `response` gains `routing_metadata`. A failure mid-stream (transport, idle limit,
+ * shutdown) sends an `error` event, then `response.failed` built from the stream's last snapshot, as a
+ * translated stream does. The caller ends the response.
  */
 export async function relayNativeResponsesStream(
   sink: ResponsesEventSink,
@@ -85,10 +89,13 @@ export async function relayNativeResponsesStream(
   let usage: ChatUsage | null = null;
   let sequence = 0;
   let finished = false;
+  let snapshot: ResponseObject | undefined;
   try {
     for await (const event of events) {
       const type = event.event;
       if (type === undefined || !TERMINAL_EVENTS.has(type)) {
+        if (type !== undefined && SNAPSHOT_EVENTS.has(type))
+          snapshot = (JSON.parse(event.data) as { response?: ResponseObject }).response ?? snapshot;
         await sink.relay(event.data, type);
         const match = /"sequence_number":(\d+)/.exec(event.data);
         if (match !== null) sequence = Number(match[1]) + 1;
@@ -107,9 +114,22 @@ export async function relayNativeResponsesStream(
     if (options.signal.aborted) return { usage, clientAborted: true };
     const failure = errorToSend(error);
     // Tell the router the answer failed, unless the terminal event already completed the routing.
-    if (!finished) options.complete(usage, true);
+    const routingMetadata = finished ? undefined : options.complete(usage, true);
     const event = { type: "error", code: failure.code, message: failure.message, param: failure.param };
     await sink.writeJson({ ...event, sequence_number: sequence }, "error");
+    if (!finished && snapshot !== undefined) {
+      const code = failure.code ?? (failure.status === 429 ? "rate_limit_exceeded" : "server_error");
+      const response: ResponseObject = {
+        ...snapshot,
+        status: "failed",
+        error: { code, message: failure.message },
+        ...(routingMetadata === undefined ? {} : { routing_metadata: routingMetadata }),
+      } as ResponseObject;
+      await sink.writeJson(
+        { type: "response.failed", sequence_number: sequence + 1, response },
+        "response.failed",
+      );
+    }
     return { usage, error: failure, clientAborted: false };
   }
   return { usage, clientAborted: options.signal.aborted };

@@ -21,4 +21,6 @@ export interface ServerServices {
   readonly state: GatewayState;
   /** Whether the server is draining for shutdown. */
   isShuttingDown(): boolean;
+  /** Aborted when the shutdown deadline passes: streams still open end with their protocol's error. */
+  readonly shutdownDeadline: AbortSignal;
 }

@@ -1,5 +1,6 @@
 import type { HttpTransport, TransportResponse } from "@switchyard/core";
 import { Pool } from "undici";
+import { createUpstreamQueue, type UpstreamQueue } from "./upstream-queue";
 
 /** Options of the undici transport. */
 export interface UndiciTransportOptions {
@@ -11,6 +12,11 @@ export interface UndiciTransportOptions {
   bodyTimeoutMs?: number;
   /** How long an idle keep-alive connection stays open, in ms (default 60000). */
   keepAliveTimeoutMs?: number;
+  /**
+   * Longest wait for a free connection when all `connections` of an origin are busy, in ms (default
+   * 10000); then the request fails with a retryable 503 `upstream_queue_timeout`, unsent.
+   */
+  queueTimeoutMs?: number;
 }
 
 /** An `HttpTransport` on undici pools, plus a way to close every pool at shutdown. */
@@ -38,11 +44,21 @@ const flattenHeaders = (headers: Record<string, string | string[] | undefined>):
  */
 export function createUndiciTransport(options: UndiciTransportOptions = {}): UndiciTransport {
   const pools = new Map<string, Pool>();
+  const queues = new Map<string, UpstreamQueue>();
+  const connections = options.connections ?? 1024;
+  const queueFor = (origin: string): UpstreamQueue => {
+    let queue = queues.get(origin);
+    if (queue === undefined) {
+      queue = createUpstreamQueue(connections, options.queueTimeoutMs ?? 10_000);
+      queues.set(origin, queue);
+    }
+    return queue;
+  };
   const poolFor = (origin: string): Pool => {
     let pool = pools.get(origin);
     if (pool === undefined) {
       pool = new Pool(origin, {
-        connections: options.connections ?? 1024,
+        connections,
         keepAliveTimeout: options.keepAliveTimeoutMs ?? 60_000,
         headersTimeout: options.headersTimeoutMs ?? 120_000,
         bodyTimeout: options.bodyTimeoutMs ?? 300_000,
@@ -65,16 +81,27 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Und
 
   const transport: HttpTransport = async (request) => {
     const url = parse(request.url);
-    // undici's errors go up as they are: the provider maps them by their code (provider-utils'
-    // `transportFailure`), since their messages name the upstream's address.
-    const data = await poolFor(url.origin).request({
-      path: url.pathname + url.search,
-      method: request.method,
-      headers: request.headers,
-      body: request.body ?? null,
-      signal: request.signal ?? null,
-    });
+    // Waits here, with a limit, rather than in undici's unbounded queue when every connection is busy.
+    const release = await queueFor(url.origin).acquire(request.signal);
+    let data: Awaited<ReturnType<Pool["request"]>>;
+    try {
+      // undici's errors go up as they are: the provider maps them by their code (provider-utils'
+      // `transportFailure`), since their messages name the upstream's address.
+      data = await poolFor(url.origin).request({
+        path: url.pathname + url.search,
+        method: request.method,
+        headers: request.headers,
+        body: request.body ?? null,
+        signal: request.signal ?? null,
+      });
+    } catch (error) {
+      release();
+      throw error;
+    }
     const body = data.body;
+    // The connection is free again once the body is read to its end, or destroyed.
+    body.once("close", release);
+    body.once("end", release);
     const response: TransportResponse = {
       status: data.statusCode,
       headers: flattenHeaders(data.headers),
@@ -90,6 +117,7 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Und
     async close() {
       await Promise.all([...pools.values()].map((pool) => pool.close()));
       pools.clear();
+      queues.clear();
     },
     async destroy() {
       await Promise.all([...pools.values()].map((pool) => pool.destroy()));

@@ -51,6 +51,8 @@ const openAIResponder: FakeHandler = (request, response, incoming) =>
 export interface HarnessOptions {
   env?: Record<string, string>;
   file?: unknown;
+  /** The gateway's clock (the router's rests, back-offs and cooldowns run on it); the system clock when absent. */
+  clock?: () => number;
   /**
    * The data directory of the response store; a fresh temporary one (removed at `stop`) when absent. A
    * test that restarts a gateway on the same data passes its own, with `randomIds` (sequential ids start
@@ -99,6 +101,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ids: options.randomIds ? createRandomIdGenerator() : createSequentialIdGenerator(),
     random: () => 0,
     ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
   const { url } = await server.listen(0, "127.0.0.1");
   const client = new OpenAI({ apiKey: CLIENT_KEY, baseURL: `${url}/v1`, maxRetries: 0 });

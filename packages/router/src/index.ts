@@ -20,6 +20,7 @@ export {
   OPTIMISTIC_PRIOR,
 } from "./health-tracker";
 export { KeyPool, type KeyPoolOptions, type PooledKey } from "./key-pool";
+export { isLocalFault, UPSTREAM_QUEUE_TIMEOUT_CODE } from "./local-fault";
 export { mergeModels } from "./merge-models";
 export {
   type ModelMatch,
@@ -30,7 +31,7 @@ export {
 } from "./price-snapshot";
 export { requirementsOfChatRequest } from "./request-requirements";
 export { ModelResolver, type ModelResolverOptions } from "./resolve-model";
-export { type CreateRouterOptions, createRouter } from "./router";
+export { type CreateRouterOptions, createRouter, DEFAULT_ROUTER_TIMEOUTS } from "./router";
 export * from "./router-types";
 export { type Candidate, offeringKey, selectCandidates, servesEndpoint } from "./select-candidates";
 export { UNKNOWN_LIMIT, unknownOffering } from "./unknown-offering";

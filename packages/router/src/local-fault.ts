@@ -31,3 +31,9 @@ export function localFaultError(provider: string, cause: unknown): GatewayError 
     cause,
   });
 }
+
+/**
+ * The code of the gateway's own connection queue timing out (every connection to an upstream busy): a
+ * failover error that, like a rate-limited key, says nothing of the offering's health.
+ */
+export const UPSTREAM_QUEUE_TIMEOUT_CODE = "upstream_queue_timeout";

@@ -140,8 +140,16 @@ export interface AttemptTarget {
   apiKey: string;
   /** What providers need to know of the model (max output tokens, reasoning, Responses-only). */
   modelInfo: ModelInfo;
-  /** Aborted when the router gives up on this attempt (total time budget) or the caller's signal aborts. */
+  /**
+   * Aborted when the router gives up on this attempt (its time limit or the total budget) or the caller's
+   * signal aborts, and by `abort`.
+   */
   signal: AbortSignal;
+  /**
+   * Aborts `signal` with `reason`, also after the routing returned: how the caller ends a stream's upstream
+   * call (an idle stream, a server shutting down) while its provider waits on the network.
+   */
+  abort(reason: unknown): void;
 }
 
 /**
@@ -211,4 +219,11 @@ export interface RouterOptions {
   maxAttempts?: number;
   /** Total time budget across attempts in ms (default 120000). */
   maxTotalMs?: number;
+  /**
+   * Longest one attempt of a streamed request may take to deliver its first event, in ms (default 30000);
+   * a slower one fails over to the next candidate.
+   */
+  firstByteTimeoutMs?: number;
+  /** Longest one attempt of a whole (non-streamed) request may take, in ms (default 60000); then it fails over. */
+  wholeAnswerTimeoutMs?: number;
 }

@@ -41,6 +41,16 @@ interface SuccessRecord {
   affinityKey?: string;
 }
 
+/**
+ * The router's default time limits. An attempt's limit sits well inside the total budget, so a hung first
+ * candidate leaves time for the others: three stream attempts, or two whole ones, fit in the budget.
+ */
+export const DEFAULT_ROUTER_TIMEOUTS = {
+  maxTotalMs: 120_000,
+  firstByteTimeoutMs: 30_000,
+  wholeAnswerTimeoutMs: 60_000,
+} as const;
+
 const roundTo = (value: number, decimals: number): number => {
   const factor = 10 ** decimals;
   return Math.round(value * factor) / factor;
@@ -55,7 +65,9 @@ export function createRouter(options: CreateRouterOptions): Router {
   const clock: Clock = options.clock ?? systemClock;
   const random = options.random ?? Math.random;
   const maxAttempts = options.maxAttempts ?? 3;
-  const maxTotalMs = options.maxTotalMs ?? 120_000;
+  const maxTotalMs = options.maxTotalMs ?? DEFAULT_ROUTER_TIMEOUTS.maxTotalMs;
+  const firstByteTimeoutMs = options.firstByteTimeoutMs ?? DEFAULT_ROUTER_TIMEOUTS.firstByteTimeoutMs;
+  const wholeAnswerTimeoutMs = options.wholeAnswerTimeoutMs ?? DEFAULT_ROUTER_TIMEOUTS.wholeAnswerTimeoutMs;
   const affinityMaxErrorRate = options.affinityMaxErrorRate ?? 0.5;
   let models = options.models;
   const health = new HealthTracker(clock, options.health);
@@ -137,6 +149,8 @@ export function createRouter(options: CreateRouterOptions): Router {
           clock,
           maxAttempts: request.routing?.allow_fallbacks === false ? 1 : maxAttempts,
           maxTotalMs,
+          attemptTimeoutMs: request.requirements.streaming ? firstByteTimeoutMs : wholeAnswerTimeoutMs,
+          streaming: request.requirements.streaming,
           startedAt,
           health,
           breakerFor,

@@ -61,6 +61,14 @@ export const LimitsFileSchema = z.strictObject({
   maxTotalMs: z.number().int().positive().optional(),
   /** Idle time after which a translated `/v1/messages` stream gets a `ping` event, in ms (default 15000). */
   pingIntervalMs: z.number().int().positive().optional(),
+  /** Per attempt of a streamed request: longest wait for the first event, in ms (default 30000). */
+  firstByteTimeoutMs: z.number().int().positive().optional(),
+  /** Per attempt of a whole request: longest wait for the answer, in ms (default 60000). */
+  wholeAnswerTimeoutMs: z.number().int().positive().optional(),
+  /** Longest silence between two events of a started stream, in ms (default 60000). */
+  streamIdleTimeoutMs: z.number().int().positive().optional(),
+  /** Longest wait for a free upstream connection when all of an origin's are busy, in ms (default 10000). */
+  upstreamQueueTimeoutMs: z.number().int().positive().optional(),
 });
 
 /** Limits of WebSocket mode on `/v1/responses` (all optional; see the server README for the defaults). */

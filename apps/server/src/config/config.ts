@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describeZodError } from "@switchyard/core";
 import { DEFAULT_MAX_ANSWER_BYTES } from "@switchyard/provider-utils";
+import { DEFAULT_ROUTER_TIMEOUTS } from "@switchyard/router";
 import type { z } from "zod";
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from "../request-limits";
 import { type ConfigFile, ConfigFileSchema, type ProviderKind } from "./config-file-schema";
@@ -36,6 +37,14 @@ export interface ServerLimits extends InputLimits {
   shutdownDeadlineMs: number;
   /** Idle time after which a translated `/v1/messages` stream gets a `ping` event. */
   pingIntervalMs: number;
+  /** Per attempt of a streamed request: longest wait for the first event before failing over. */
+  firstByteTimeoutMs: number;
+  /** Per attempt of a whole (non-streamed) request: longest wait for the answer before failing over. */
+  wholeAnswerTimeoutMs: number;
+  /** Longest silence between two events of a started stream; then it ends with the protocol's error. */
+  streamIdleTimeoutMs: number;
+  /** Longest wait for a free upstream connection when every one of an origin is busy. */
+  upstreamQueueTimeoutMs: number;
   maxAttempts?: number;
   maxTotalMs?: number;
 }
@@ -103,7 +112,9 @@ export const DEFAULT_PORT = 8080;
  * Default limits: 32 MiB bodies (Anthropic's limit for a Messages request, which long Claude Code sessions
  * and inline images reach: https://docs.anthropic.com/en/api/overview#request-size-limits), 1,024 upstream
  * connections per origin, 60 s for a body to arrive, 32 MiB whole upstream answers, 10 s shutdown deadline,
- * 15 s pings, and the input limits of `DEFAULT_INPUT_LIMITS`.
+ * 15 s pings, the router's per-attempt limits (30 s to a stream's first event, 60 s for a whole answer,
+ * inside a 120 s budget), 60 s of silence ending a started stream, 10 s of waiting for a free upstream
+ * connection, and the input limits of `DEFAULT_INPUT_LIMITS`.
  */
 export const DEFAULT_LIMITS: ServerLimits = {
   ...DEFAULT_INPUT_LIMITS,
@@ -115,6 +126,10 @@ export const DEFAULT_LIMITS: ServerLimits = {
   upstreamAnswerBytes: DEFAULT_MAX_ANSWER_BYTES,
   shutdownDeadlineMs: 10_000,
   pingIntervalMs: 15_000,
+  firstByteTimeoutMs: DEFAULT_ROUTER_TIMEOUTS.firstByteTimeoutMs,
+  wholeAnswerTimeoutMs: DEFAULT_ROUTER_TIMEOUTS.wholeAnswerTimeoutMs,
+  streamIdleTimeoutMs: 60_000,
+  upstreamQueueTimeoutMs: 10_000,
 };
 
 /** The built-in providers: environment variable prefix and default base URL (DESIGN.md). */
@@ -285,6 +300,15 @@ function positiveIntegerFromEnv(env: ConfigSources["env"], variable: string): nu
   return Number(value);
 }
 
+/** The environment variables of the time limits, and the `limits` key each sets. */
+const TIMEOUT_VARIABLES = [
+  ["SWITCHYARD_BODY_TIMEOUT_MS", "bodyTimeoutMs"],
+  ["SWITCHYARD_FIRST_BYTE_TIMEOUT_MS", "firstByteTimeoutMs"],
+  ["SWITCHYARD_WHOLE_ANSWER_TIMEOUT_MS", "wholeAnswerTimeoutMs"],
+  ["SWITCHYARD_STREAM_IDLE_TIMEOUT_MS", "streamIdleTimeoutMs"],
+  ["SWITCHYARD_UPSTREAM_QUEUE_TIMEOUT_MS", "upstreamQueueTimeoutMs"],
+] as const satisfies readonly (readonly [string, keyof ServerLimits])[];
+
 /**
  * Loads and validates the configuration: the config file (from `--config` or `SWITCHYARD_CONFIG`) first,
  * then the environment variables of DESIGN.md, which win where both set the same thing.
@@ -299,14 +323,13 @@ export function loadConfig(sources: ConfigSources): ServerConfig {
   const clientKeys = clientKeysOf(file, env);
   const bodyBytes = positiveIntegerFromEnv(env, "SWITCHYARD_BODY_LIMIT_BYTES");
   const upstreamConnections = positiveIntegerFromEnv(env, "SWITCHYARD_UPSTREAM_CONNECTIONS");
-  const bodyTimeoutMs = positiveIntegerFromEnv(env, "SWITCHYARD_BODY_TIMEOUT_MS");
-  const limits: ServerLimits = {
-    ...DEFAULT_LIMITS,
-    ...file.limits,
-    ...(bodyBytes === undefined ? {} : { bodyBytes }),
-    ...(upstreamConnections === undefined ? {} : { upstreamConnections }),
-    ...(bodyTimeoutMs === undefined ? {} : { bodyTimeoutMs }),
-  };
+  const limits: ServerLimits = { ...DEFAULT_LIMITS, ...file.limits };
+  if (bodyBytes !== undefined) limits.bodyBytes = bodyBytes;
+  if (upstreamConnections !== undefined) limits.upstreamConnections = upstreamConnections;
+  for (const [variable, key] of TIMEOUT_VARIABLES) {
+    const value = positiveIntegerFromEnv(env, variable);
+    if (value !== undefined) limits[key] = value;
+  }
   const level = env["LOG_LEVEL"] || file.logging?.level || "info";
   const levels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
   if (!levels.includes(level)) throw new ConfigError(`LOG_LEVEL: expected one of ${levels.join(", ")}`);

@@ -36,6 +36,16 @@ describe("input limits and timeouts in the configuration", () => {
     expect(() => loadConfig(fromFile(limits))).toThrow(message);
   });
 
+  it.each([
+    ["SWITCHYARD_FIRST_BYTE_TIMEOUT_MS", "firstByteTimeoutMs"],
+    ["SWITCHYARD_WHOLE_ANSWER_TIMEOUT_MS", "wholeAnswerTimeoutMs"],
+    ["SWITCHYARD_STREAM_IDLE_TIMEOUT_MS", "streamIdleTimeoutMs"],
+  ] as const)("takes %s over the file's limits.%s", (variable, key) => {
+    const config = loadConfig({ ...fromFile({ [key]: 5000 }), env: { [variable]: "123" } });
+    expect(config.limits[key]).toBe(123);
+    expect(loadConfig(fromFile({ [key]: 5000 })).limits[key]).toBe(5000);
+  });
+
   it("rejects a SWITCHYARD_BODY_TIMEOUT_MS that is not a positive integer", () => {
     expect(() => loadConfig({ env: { SWITCHYARD_BODY_TIMEOUT_MS: "soon" } })).toThrow(
       /SWITCHYARD_BODY_TIMEOUT_MS/,
@@ -50,6 +60,11 @@ describe("input limits and timeouts in the configuration", () => {
       maxGatewayModels: 16,
       maxTools: 512,
       maxMessages: 100_000,
+      firstByteTimeoutMs: 30_000,
+      wholeAnswerTimeoutMs: 60_000,
+      streamIdleTimeoutMs: 60_000,
     });
+    // An idle stream outlasts the Messages keep-alive pings, which fire while the upstream is silent.
+    expect(DEFAULT_LIMITS.streamIdleTimeoutMs).toBeGreaterThan(DEFAULT_LIMITS.pingIntervalMs);
   });
 });

@@ -11,6 +11,7 @@ import type { ClientIdentity } from "../auth";
 import type { WebSocketLimits } from "../config/config";
 import { errorToSend } from "../http-errors";
 import type { ExchangeContext } from "../request-context";
+import { inputLimitError } from "../request-limits";
 import { routeResponses, streamRoutedResponses } from "../routes/responses";
 import type { ServerServices } from "../server-services";
 import {
@@ -250,6 +251,12 @@ export function createResponsesSocketSession(
         return;
       }
       const event = message as Record<string, unknown>;
+      // The HTTP endpoints' input limits (nesting depth, model name, list lengths), before anything else.
+      const overLimit = inputLimitError(event, services.config.limits);
+      if (overLimit !== undefined) {
+        sendError(overLimit, typeof event["stream_id"] === "string" ? event["stream_id"] : undefined);
+        return;
+      }
       const type = event["type"];
       if (type === "response.create") create(event);
       else if (type === "response.steer") steering.steer(event);

@@ -26,6 +26,7 @@ import { completedRoutingHeaders, routingHeaders } from "../routing-headers";
 import { sendJson } from "../send-json";
 import type { ServerServices } from "../server-services";
 import { createSseWriter } from "../sse-writer";
+import { streamGuard } from "../stream-guard";
 import { endStreamedAnswer, startStreamedAnswer, streamCompletion } from "../streamed-answer";
 
 /** A Chat request with `gateway` removed. */
@@ -86,7 +87,10 @@ async function streamChat(
         chatRequestFor(streamingRequest, target),
         callOptionsFor(target, context.signal, true),
       );
-      return { result, stream: await primeStream(result.chunks, services.clock) };
+      return {
+        result,
+        stream: await primeStream(result.chunks, services.clock, streamGuard(services, target)),
+      };
     },
     context.signal,
   );

@@ -41,6 +41,7 @@ import { completedRoutingHeaders, routingHeaders } from "../routing-headers";
 import { sendJson } from "../send-json";
 import type { ServerServices } from "../server-services";
 import { createSseWriter } from "../sse-writer";
+import { streamGuard } from "../stream-guard";
 import { endStreamedAnswer, startStreamedAnswer, streamCompletion } from "../streamed-answer";
 import { warningsHeader } from "../warnings-header";
 
@@ -77,6 +78,7 @@ async function startAttempt(
     return callNativeMessages(target.provider, body, { ...options, headers }, envelope.stream, {
       clock: services.clock,
       maxAnswerBytes: services.config.limits.upstreamAnswerBytes,
+      guard: streamGuard(services, target),
     });
   }
   if (!chat.ok) throw chat.error;
@@ -84,7 +86,12 @@ async function startAttempt(
   if (!envelope.stream)
     return { kind: "chat", result: await target.provider.chat(request, options), warnings };
   const result = await target.provider.streamChat(request, options);
-  return { kind: "chat-stream", result, chunks: await primeStream(result.chunks, services.clock), warnings };
+  return {
+    kind: "chat-stream",
+    result,
+    chunks: await primeStream(result.chunks, services.clock, streamGuard(services, target)),
+    warnings,
+  };
 }
 
 /** The warnings of the request's translation to Chat, when the answer went through it. */

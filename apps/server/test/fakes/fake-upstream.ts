@@ -35,7 +35,8 @@ export class FakeUpstream {
 
   constructor(
     readonly name: string,
-    private readonly responder: FakeHandler,
+    /** The protocol responder that serves every request no script claimed (fault wrappers take it). */
+    readonly responder: FakeHandler,
   ) {
     this.server = createServer((incoming, response) => {
       this.handle(incoming, response).catch((error: unknown) => {
