@@ -1,15 +1,13 @@
-import type { Clock, HttpTransport, IdGenerator, Provider, ProviderOptions } from "@switchyard/core";
-import { createAnthropicProvider } from "@switchyard/provider-anthropic";
-import { createDeepSeekProvider } from "@switchyard/provider-deepseek";
-import { createGoogleProvider } from "@switchyard/provider-google";
-import { createOpenAIProvider } from "@switchyard/provider-openai";
 import {
-  createOpenAICompatibleProvider,
-  openAICompatiblePresets,
-  type PresetName,
-} from "@switchyard/provider-openai-compatible";
+  type Clock,
+  type HttpTransport,
+  type IdGenerator,
+  type Provider,
+  ProviderSettingsError,
+} from "@switchyard/core";
 import type { ProviderRegistration } from "@switchyard/router";
 import { ConfigError, type ProviderConfig } from "./config/config";
+import { builtInProviderRegistry, type ProviderRegistry } from "./provider-registry";
 
 /** What every provider built by the server shares. */
 export interface ProviderDependencies {
@@ -20,40 +18,39 @@ export interface ProviderDependencies {
   clock?: Clock;
 }
 
-const isPresetName = (name: string): name is PresetName => Object.hasOwn(openAICompatiblePresets, name);
-
-/** Builds one provider from its configuration. */
-export function buildProvider(config: ProviderConfig, dependencies: ProviderDependencies): Provider {
-  const options: ProviderOptions = {
-    transport: dependencies.transport,
-    ...(dependencies.maxAnswerBytes === undefined ? {} : { maxAnswerBytes: dependencies.maxAnswerBytes }),
-    ...(config.baseUrl === undefined ? {} : { baseUrl: config.baseUrl }),
-    ...(config.headers === undefined ? {} : { headers: config.headers }),
-    ...(dependencies.ids === undefined ? {} : { ids: dependencies.ids }),
-    ...(dependencies.clock === undefined ? {} : { clock: dependencies.clock }),
-  };
-  switch (config.kind) {
-    case "openai":
-      return createOpenAIProvider(options);
-    case "anthropic":
-      return createAnthropicProvider(options);
-    case "google":
-      return createGoogleProvider(options);
-    case "deepseek":
-      return createDeepSeekProvider(options);
-    case "openai-compatible": {
-      const preset = config.preset;
-      if (preset !== undefined && !isPresetName(preset))
-        throw new ConfigError(
-          `config file providers.${config.name}.preset: expected one of ${Object.keys(openAICompatiblePresets).join(", ")}`,
-        );
-      return createOpenAICompatibleProvider({
-        ...options,
-        name: config.name,
-        baseUrl: config.baseUrl ?? "",
-        ...(preset === undefined ? {} : { preset }),
-      });
+/** Builds one provider from its configuration, through its package's registry entry. */
+export function buildProvider(
+  config: ProviderConfig,
+  dependencies: ProviderDependencies,
+  registry: ProviderRegistry = builtInProviderRegistry,
+): Provider {
+  const definition = registry.get(config.kind);
+  if (definition === undefined)
+    throw new ConfigError(
+      `config file providers.${config.name}.type: no provider package serves '${config.kind}'`,
+    );
+  const baseUrl = config.baseUrl ?? definition.defaultBaseUrl;
+  if (baseUrl === undefined)
+    throw new ConfigError(
+      `config file providers.${config.name}.baseUrl: is required for a ${config.kind} provider`,
+    );
+  try {
+    return definition.create({
+      name: config.name,
+      baseUrl,
+      settings: { ...config.settings, ...(config.preset === undefined ? {} : { preset: config.preset }) },
+      transport: dependencies.transport,
+      ...(dependencies.maxAnswerBytes === undefined ? {} : { maxAnswerBytes: dependencies.maxAnswerBytes }),
+      ...(config.headers === undefined ? {} : { headers: config.headers }),
+      ...(dependencies.ids === undefined ? {} : { ids: dependencies.ids }),
+      ...(dependencies.clock === undefined ? {} : { clock: dependencies.clock }),
+    });
+  } catch (error) {
+    if (error instanceof ProviderSettingsError) {
+      const where = error.setting === "preset" ? "preset" : `settings.${error.setting}`;
+      throw new ConfigError(`config file providers.${config.name}.${where}: ${error.message}`);
     }
+    throw error;
   }
 }
 
@@ -61,9 +58,10 @@ export function buildProvider(config: ProviderConfig, dependencies: ProviderDepe
 export function buildProviderRegistrations(
   configs: readonly ProviderConfig[],
   dependencies: ProviderDependencies,
+  registry: ProviderRegistry = builtInProviderRegistry,
 ): ProviderRegistration[] {
   return configs.map((config) => ({
-    provider: buildProvider(config, dependencies),
+    provider: buildProvider(config, dependencies, registry),
     apiKeys: config.apiKeys,
   }));
 }

@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import { buildProviderRegistrations } from "./build-providers";
 import { ConfigError, type ServerConfig } from "./config/config";
 import { type CreateServerOptions, createServer, type SwitchyardServer } from "./create-server";
+import type { ProviderRegistry } from "./provider-registry";
 import type { Route } from "./route-table";
 import type { ServerServices } from "./server-services";
 import { createUndiciTransport } from "./undici-transport";
@@ -22,6 +23,8 @@ export interface CreateGatewayOptions {
   storage?: CreateServerOptions["storage"];
   /** Lease length of background responses, in ms (tests). */
   leaseMs?: number;
+  /** The provider packages it can build; the built-in ones when absent. Pass the same one to `loadConfig`. */
+  providerRegistry?: ProviderRegistry;
   /** Extra route modules (such as `/v1/messages`). */
   routes?: (services: ServerServices) => Route[];
 }
@@ -53,12 +56,16 @@ export function createGateway(options: CreateGatewayOptions): SwitchyardServer {
         })
       : undefined;
   const transport = options.transport ?? owned!.transport;
-  const providers = buildProviderRegistrations(config.providers, {
-    transport,
-    maxAnswerBytes: config.limits.upstreamAnswerBytes,
-    ...(options.ids === undefined ? {} : { ids: options.ids }),
-    ...(options.clock === undefined ? {} : { clock: options.clock }),
-  });
+  const providers = buildProviderRegistrations(
+    config.providers,
+    {
+      transport,
+      maxAnswerBytes: config.limits.upstreamAnswerBytes,
+      ...(options.ids === undefined ? {} : { ids: options.ids }),
+      ...(options.clock === undefined ? {} : { clock: options.clock }),
+    },
+    options.providerRegistry,
+  );
   const router = createRouter({
     models,
     providers,

@@ -1,12 +1,12 @@
 export { type Authenticator, type ClientIdentity, createAuthenticator } from "./auth";
 export { buildProvider, buildProviderRegistrations, type ProviderDependencies } from "./build-providers";
 export {
-  BUILT_IN_PROVIDERS,
   type ClientKey,
   ConfigError,
   type ConfigSources,
   DEFAULT_LIMITS,
   DEFAULT_PORT,
+  environmentProviders,
   loadConfig,
   type ProviderConfig,
   type ServerConfig,
@@ -22,6 +22,12 @@ export {
   type ServerMetrics,
   type ServerMetricsOptions,
 } from "./metrics";
+export {
+  builtInProviderDefinitions,
+  builtInProviderRegistry,
+  createProviderRegistry,
+  type ProviderRegistry,
+} from "./provider-registry";
 export { readJsonBody } from "./read-json-body";
 export type { RequestContext, RequestOutcome } from "./request-context";
 export { createRouteTable, matchPath, type Route, type RouteMethod } from "./route-table";

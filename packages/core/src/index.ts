@@ -13,6 +13,7 @@ export * from "./gateway/routing-metadata";
 export * from "./gateway/warning";
 export * from "./ids";
 export * from "./provider";
+export * from "./provider-definition";
 export * from "./responses/response-object";
 export * from "./responses/responses-content";
 export * from "./responses/responses-events";

@@ -2,6 +2,7 @@ export * from "@switchyard/anthropic-api";
 export * from "./anthropic-errors";
 export * from "./anthropic-model-profile";
 export * from "./anthropic-provider";
+export { anthropicProviderDefinition } from "./anthropic-provider-definition";
 export * from "./anthropic-request";
 export * from "./anthropic-response";
 export * from "./anthropic-stream";

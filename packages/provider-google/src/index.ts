@@ -18,6 +18,7 @@ export { geminiPartForUrl, inlineDataFromDataUrl, mimeTypeOfUrl } from "./gemini
 export { bareModelId, type GeminiModelTraits, geminiModelTraits } from "./gemini-models";
 export { PartialArgsAssembler, parseJsonPath } from "./gemini-partial-args";
 export { createGoogleProvider, GOOGLE_DEFAULT_BASE_URL } from "./gemini-provider";
+export { googleProviderDefinition } from "./gemini-provider-definition";
 export { type ChatToGeminiOptions, chatRequestToGemini, deepMerge } from "./gemini-request";
 export { type GeminiToChatOptions, geminiResponseToChat } from "./gemini-response";
 export {

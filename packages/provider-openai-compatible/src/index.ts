@@ -35,6 +35,7 @@ export {
   type OpenAICompatibleProviderOptions,
   resolvePreset,
 } from "./openai-compatible-provider";
+export { openAICompatibleProviderDefinition } from "./openai-compatible-provider-definition";
 export {
   chatRequestToOpenAICompatible,
   type OpenAICompatibleRequestBody,

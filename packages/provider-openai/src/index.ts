@@ -34,6 +34,7 @@ export {
   postToOpenAI,
 } from "./openai-http";
 export { createOpenAIProvider } from "./openai-provider";
+export { openAIProviderDefinition } from "./openai-provider-definition";
 export {
   baseModelId,
   type EffortResolution,

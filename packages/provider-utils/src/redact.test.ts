@@ -31,6 +31,11 @@ describe("redactSecrets", () => {
     ["a bare IPv6 loopback", "listening on ::1 only", `listening on ${REDACTED} only`],
     ["an internal URL", "upstream http://vllm:8000/v1 said no", `upstream ${REDACTED} said no`],
     ["an internal host name", "proxy llm.prod.internal:9000 timed out", `proxy ${REDACTED} timed out`],
+    [
+      "a host name with a port",
+      "pool to internal-db.prod.example:5432 is full",
+      `pool to ${REDACTED} is full`,
+    ],
     ["a name DNS did not find", "getaddrinfo ENOTFOUND gpu-box", `getaddrinfo ENOTFOUND ${REDACTED}`],
     ["a file URL", "loaded file:///etc/ssl/key.pem", `loaded ${REDACTED}`],
     ["a home path", "at /home/deploy/app/server.js:12:5", `at ${REDACTED}`],

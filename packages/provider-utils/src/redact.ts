@@ -61,6 +61,10 @@ const PATH_PATTERNS: readonly RegExp[] = [
   /\bnode:internal\/[\w/.-]+(?::\d+)*/g,
 ];
 
+// Any other host name with an explicit port: in an error text that is a service address, not a link.
+// Applied after the paths, so `server.js:12` has gone as a path first.
+const HOST_WITH_PORT = /\b(?:[a-z0-9-]+\.)+[a-z][a-z0-9-]*:\d{1,5}\b/gi;
+
 // What the JavaScript engine says when the gateway itself broke; never an upstream's answer to relay.
 const INTERNAL_ERROR_TEXT =
   /Maximum call stack size exceeded|Cannot read propert(?:y|ies) of (?:undefined|null)[^.]*|[\w$.]+ is not (?:a function|defined|iterable)|Invalid (?:string|array) length|(?:JavaScript )?heap out of memory|Unexpected token [^,.]*in JSON[^.]*/g;
@@ -70,7 +74,8 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 /**
  * The one redaction rule of every provider and every path: removes from `text` the given secrets (the call's
  * API key, the upstream's base URL and host), anything shaped like an API key or bearer token, internal
- * addresses (IP literals, single-label and internal-suffix host names, URLs on them, `file:` URLs), file
+ * addresses (IP literals, single-label and internal-suffix host names, host names with a port, URLs on
+ * them, `file:` URLs), file
  * system paths, and engine error text such as `Maximum call stack size exceeded`. Public URLs (documentation
  * links in upstream messages) keep their host. Each removed part becomes `[redacted]`.
  */
@@ -92,6 +97,7 @@ export function redactSecrets(text: string, secrets: readonly (string | undefine
     );
   }
   for (const pattern of PATH_PATTERNS) redacted = redacted.replace(pattern, REDACTED);
+  redacted = redacted.replace(HOST_WITH_PORT, REDACTED);
   return redacted.replace(INTERNAL_ERROR_TEXT, "internal error");
 }
 

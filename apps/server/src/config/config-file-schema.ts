@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { StoreFileSchema } from "./store-config";
 
-/** The provider kinds the server knows how to build. */
-export const ProviderKindSchema = z.enum(["openai", "anthropic", "google", "deepseek", "openai-compatible"]);
+/** A provider package's config `type` (checked against the server's provider registry). */
+export const ProviderKindSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, "expected a provider type such as 'openai'");
 
 /** One upstream provider in the config file. */
 export const ProviderFileEntrySchema = z.strictObject({
-  /** Which provider package serves it; defaults to the entry's name for the four built-in providers. */
+  /** Which provider package serves it: its registered type; the entry's name when that names a type, else `openai-compatible`. */
   type: ProviderKindSchema.optional(),
   /** One upstream key, or `apiKeys` for a pool the router spreads requests over. */
   apiKey: z.string().min(1).optional(),
@@ -16,6 +18,8 @@ export const ProviderFileEntrySchema = z.strictObject({
   preset: z.string().min(1).optional(),
   /** Extra headers sent on every upstream request. */
   headers: z.record(z.string(), z.string()).optional(),
+  /** Settings of the provider package itself, validated by its registry entry. */
+  settings: z.record(z.string(), z.unknown()).optional(),
   /** `false` turns a provider off even when its environment key is set. */
   enabled: z.boolean().optional(),
 });
@@ -124,5 +128,5 @@ export const ConfigFileSchema = z.strictObject({
 export type ConfigFile = z.infer<typeof ConfigFileSchema>;
 /** One provider entry of the config file. */
 export type ProviderFileEntry = z.infer<typeof ProviderFileEntrySchema>;
-/** The provider kinds the server can build. */
+/** A provider package's config `type`. */
 export type ProviderKind = z.infer<typeof ProviderKindSchema>;

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
-import { describeZodError } from "@switchyard/core";
+import { describeZodError, type ProviderDefinition } from "@switchyard/core";
 import { DEFAULT_MAX_ANSWER_BYTES } from "@switchyard/provider-utils";
 import { DEFAULT_ROUTER_TIMEOUTS } from "@switchyard/router";
 import type { z } from "zod";
+import { builtInProviderRegistry, type ProviderRegistry } from "../provider-registry";
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from "../request-limits";
 import { type ConfigFile, ConfigFileSchema, type ProviderKind } from "./config-file-schema";
 import { type StoreConfig, StoreConfigError, storeConfigOf } from "./store-config";
@@ -22,6 +23,8 @@ export interface ProviderConfig {
   baseUrl?: string;
   preset?: string;
   headers?: Record<string, string>;
+  /** The provider package's own settings (the entry's `settings`). */
+  settings?: Record<string, unknown>;
 }
 
 /** Server limits, defaults applied. */
@@ -132,18 +135,9 @@ export const DEFAULT_LIMITS: ServerLimits = {
   upstreamQueueTimeoutMs: 10_000,
 };
 
-/** The built-in providers: environment variable prefix and default base URL (DESIGN.md). */
-export const BUILT_IN_PROVIDERS = [
-  { name: "openai", kind: "openai", env: "OPENAI", defaultBaseUrl: "https://api.openai.com/v1" },
-  { name: "anthropic", kind: "anthropic", env: "ANTHROPIC", defaultBaseUrl: "https://api.anthropic.com" },
-  {
-    name: "google",
-    kind: "google",
-    env: "GEMINI",
-    defaultBaseUrl: "https://generativelanguage.googleapis.com",
-  },
-  { name: "deepseek", kind: "deepseek", env: "DEEPSEEK", defaultBaseUrl: "https://api.deepseek.com" },
-] as const satisfies readonly { name: string; kind: ProviderKind; env: string; defaultBaseUrl: string }[];
+/** The registry entries that the environment can enable (`<env>_API_KEY`), in registration order. */
+export const environmentProviders = (registry: ProviderRegistry): ProviderDefinition[] =>
+  registry.definitions.filter((definition) => definition.env !== undefined);
 
 /** Where configuration comes from; injected so tests never touch the process. */
 export interface ConfigSources {
@@ -237,51 +231,63 @@ function clientKeysOf(file: ConfigFile, env: ConfigSources["env"]): ClientKey[] 
   return keys;
 }
 
-function providersOf(file: ConfigFile, env: ConfigSources["env"]): ProviderConfig[] {
+function providersOf(
+  file: ConfigFile,
+  env: ConfigSources["env"],
+  registry: ProviderRegistry,
+): ProviderConfig[] {
   const providers: ProviderConfig[] = [];
   const fileEntries = file.providers ?? {};
-  for (const builtIn of BUILT_IN_PROVIDERS) {
-    const entry = fileEntries[builtIn.name];
-    if (entry?.type !== undefined && entry.type !== builtIn.kind)
-      throw new ConfigError(`config file providers.${builtIn.name}.type: must be '${builtIn.kind}'`);
-    const envKey = env[`${builtIn.env}_API_KEY`];
-    const envBaseUrl = env[`${builtIn.env}_BASE_URL`];
+  const fromEnvironment = environmentProviders(registry);
+  for (const definition of fromEnvironment) {
+    const prefix = definition.env ?? "";
+    const entry = fileEntries[definition.type];
+    if (entry?.type !== undefined && entry.type !== definition.type)
+      throw new ConfigError(`config file providers.${definition.type}.type: must be '${definition.type}'`);
+    const envKey = env[`${prefix}_API_KEY`];
+    const envBaseUrl = env[`${prefix}_BASE_URL`];
     const apiKeys =
       envKey !== undefined && envKey !== ""
         ? splitList(envKey)
         : (entry?.apiKeys ?? (entry?.apiKey === undefined ? [] : [entry.apiKey]));
     const baseUrl =
       envBaseUrl !== undefined && envBaseUrl !== ""
-        ? parseBaseUrl(`${builtIn.env}_BASE_URL`, envBaseUrl)
+        ? parseBaseUrl(`${prefix}_BASE_URL`, envBaseUrl)
         : entry?.baseUrl?.replace(/\/+$/, "");
     if (entry?.enabled === false || apiKeys.length === 0) continue;
     providers.push({
-      name: builtIn.name,
-      kind: builtIn.kind,
+      name: definition.type,
+      kind: definition.type,
       apiKeys,
       ...(baseUrl === undefined ? {} : { baseUrl }),
       ...(entry?.headers === undefined ? {} : { headers: entry.headers }),
+      ...(entry?.settings === undefined ? {} : { settings: entry.settings }),
     });
   }
-  const builtInNames = new Set<string>(BUILT_IN_PROVIDERS.map((provider) => provider.name));
+  const environmentNames = new Set<string>(fromEnvironment.map((definition) => definition.type));
   for (const [name, entry] of Object.entries(fileEntries)) {
-    if (builtInNames.has(name) || entry.enabled === false) continue;
-    if (entry.type !== undefined && entry.type !== "openai-compatible")
+    if (environmentNames.has(name) || entry.enabled === false) continue;
+    const kind = entry.type ?? (registry.get(name) !== undefined ? name : "openai-compatible");
+    const definition = registry.get(kind);
+    if (definition === undefined)
       throw new ConfigError(
-        `config file providers.${name}.type: only 'openai-compatible' may use a custom name; use the provider's own name for '${entry.type}'`,
+        `config file providers.${name}.type: expected one of ${registry.definitions.map((known) => known.type).join(", ")}`,
       );
-    if (entry.baseUrl === undefined)
+    if (name !== kind && definition.namedInstances !== true)
       throw new ConfigError(
-        `config file providers.${name}.baseUrl: is required for an openai-compatible provider`,
+        `config file providers.${name}.type: '${kind}' takes no custom name; configure it as providers.${kind}`,
       );
+    if (entry.baseUrl === undefined && definition.defaultBaseUrl === undefined)
+      throw new ConfigError(`config file providers.${name}.baseUrl: is required for a ${kind} provider`);
     const apiKeys = entry.apiKeys ?? (entry.apiKey === undefined ? [""] : [entry.apiKey]);
     providers.push({
       name,
-      kind: "openai-compatible",
+      kind,
       apiKeys,
-      baseUrl: entry.baseUrl.replace(/\/+$/, ""),
+      ...(entry.baseUrl === undefined ? {} : { baseUrl: entry.baseUrl.replace(/\/+$/, "") }),
       ...(entry.preset === undefined ? {} : { preset: entry.preset }),
       ...(entry.headers === undefined ? {} : { headers: entry.headers }),
+      ...(entry.settings === undefined ? {} : { settings: entry.settings }),
     });
   }
   return providers;
@@ -314,7 +320,10 @@ const TIMEOUT_VARIABLES = [
  * then the environment variables of DESIGN.md, which win where both set the same thing.
  * Throws `ConfigError` naming the bad key.
  */
-export function loadConfig(sources: ConfigSources): ServerConfig {
+export function loadConfig(
+  sources: ConfigSources,
+  registry: ProviderRegistry = builtInProviderRegistry,
+): ServerConfig {
   const path = configPathOf(sources);
   const file: ConfigFile = path === undefined ? {} : readConfigFile(path, sources);
   const env = sources.env;
@@ -348,7 +357,7 @@ export function loadConfig(sources: ConfigSources): ServerConfig {
     ...(ignoredHost === undefined ? {} : { ignoredHost }),
     port,
     clientKeys,
-    providers: providersOf(file, env),
+    providers: providersOf(file, env, registry),
     ...(file.catalog === undefined ? {} : { catalog: file.catalog }),
     modelAliases: file.modelAliases ?? {},
     limits,
