@@ -31,6 +31,8 @@ export interface ModelInfo {
   reasoning?: boolean;
   /** Whether the model is served only on the Responses API upstream (o3-pro, gpt-5.5-pro). */
   responsesOnly?: boolean;
+  /** Whether the model returns token logprobs; a provider drops `logprobs` with a warning when not. */
+  logprobs?: boolean;
 }
 
 /** Per-call inputs of a provider. The request's `model` is already the provider's model id. */
