@@ -1,3 +1,4 @@
+import { type AnthropicMessage, AnthropicMessageSchema } from "@switchyard/anthropic-api";
 import {
   type ChatCompletionChunk,
   type ChatCompletionRequest,
@@ -16,7 +17,6 @@ import {
   type UpstreamAnswer,
   type UpstreamConnection,
 } from "@switchyard/provider-utils";
-import { type AnthropicMessage, AnthropicMessageSchema } from "./anthropic-api";
 import { ANTHROPIC_PROVIDER, readAnthropicError } from "./anthropic-errors";
 import { listAnthropicModels } from "./anthropic-models";
 import { type AnthropicRequestPlan, chatRequestToAnthropic } from "./anthropic-request";

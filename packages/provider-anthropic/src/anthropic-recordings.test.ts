@@ -1,7 +1,7 @@
+import { AnthropicMessageSchema } from "@switchyard/anthropic-api";
 import { type ChatCompletionChunk, createSseParser, encodeJsonSseFrame } from "@switchyard/core";
 import { hasRecordings, listRecordings, recordingsMissingMessage } from "@switchyard/core/testing";
 import { describe, expect, it } from "vitest";
-import { AnthropicMessageSchema } from "./anthropic-api";
 import { anthropicResponseToChat } from "./anthropic-response";
 import { createAnthropicStreamTranscoder } from "./anthropic-stream";
 
