@@ -6,6 +6,7 @@ export default defineConfig({
       "packages/*/src/**/*.test.ts",
       "apps/*/src/**/*.test.ts",
       "apps/*/test/**/*.test.ts",
+      "scripts/**/*.test.ts",
       "examples/*/src/**/*.test.ts",
     ],
     environment: "node",

@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import { buildProviderRegistrations } from "./build-providers";
 import { ConfigError, type ServerConfig } from "./config/config";
 import { type CreateServerOptions, createServer, type SwitchyardServer } from "./create-server";
+import { type DiscoveryOutcome, type ModelDiscovery, startModelDiscovery } from "./model-discovery";
 import type { ProviderRegistry } from "./provider-registry";
 import type { Route } from "./route-table";
 import type { ServerServices } from "./server-services";
@@ -29,12 +30,22 @@ export interface CreateGatewayOptions {
   routes?: (services: ServerServices) => Route[];
 }
 
+/** The gateway's server: a `SwitchyardServer` that also reads the providers' model lists once listening. */
+export interface GatewayServer extends SwitchyardServer {
+  /**
+   * The first round of model discovery (started by `listen`, when `discovery.enabled`): per provider, what
+   * its list added or why it was not read. Resolves to `[]` before `listen` or with discovery off.
+   */
+  modelDiscovery(): Promise<DiscoveryOutcome[]>;
+}
+
 /**
  * Assembles the gateway from its configuration: the undici transport, one provider per configured upstream,
  * the catalog (built-in models plus the config file's `catalog` changes), the router and the HTTP server.
+ * Once listening, it reads the providers' model lists and adds what the catalog lacks (`model-discovery.ts`).
  * Throws `ConfigError` for a bad catalog section or preset.
  */
-export function createGateway(options: CreateGatewayOptions): SwitchyardServer {
+export function createGateway(options: CreateGatewayOptions): GatewayServer {
   const { config } = options;
   let models: ReturnType<typeof builtInModels>;
   try {
@@ -76,7 +87,7 @@ export function createGateway(options: CreateGatewayOptions): SwitchyardServer {
     firstByteTimeoutMs: config.limits.firstByteTimeoutMs,
     wholeAnswerTimeoutMs: config.limits.wholeAnswerTimeoutMs,
   });
-  return createServer({
+  const server = createServer({
     config,
     router,
     providers,
@@ -88,4 +99,26 @@ export function createGateway(options: CreateGatewayOptions): SwitchyardServer {
     ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
     ...(owned === undefined ? {} : { onClose: () => owned.close() }),
   });
+  let discovery: ModelDiscovery | undefined;
+  // The server's own methods are closures, so its object is extended as it is.
+  return {
+    ...server,
+    async listen(port, host) {
+      const address = await server.listen(port, host);
+      if (config.discovery.enabled && discovery === undefined)
+        discovery = startModelDiscovery({
+          router,
+          providers,
+          refreshIntervalMs: config.discovery.refreshIntervalMs,
+          timeoutMs: config.discovery.timeoutMs,
+          logger: server.services.logger,
+        });
+      return address;
+    },
+    close(deadlineMs) {
+      discovery?.stop();
+      return server.close(deadlineMs);
+    },
+    modelDiscovery: () => discovery?.firstRound ?? Promise.resolve([]),
+  };
 }

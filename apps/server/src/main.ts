@@ -1,6 +1,7 @@
 import { pino } from "pino";
 import { ConfigError, loadConfig } from "./config/config";
 import { createGateway } from "./create-gateway";
+import { discoveryBannerLines } from "./model-discovery";
 import { startupBanner } from "./startup-banner";
 
 // Log lines are buffered and written asynchronously, off the request path; flushed before exit.
@@ -27,6 +28,11 @@ async function main(): Promise<void> {
   }
   const { url } = await server.listen();
   process.stdout.write(startupBanner(config, url));
+  // The model lists arrive after the banner: a slow provider never holds up the start.
+  void server.modelDiscovery().then((outcomes) => {
+    const lines = discoveryBannerLines(outcomes);
+    if (lines.length > 0) process.stdout.write(`${lines.join("\n")}\n`);
+  });
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -1,4 +1,13 @@
 import {
+  AnthropicMessageSchema,
+  type AnthropicUsage,
+  AnthropicUsageSchema,
+  ErrorEventSchema,
+  MessageDeltaEventSchema,
+  MessageStartEventSchema,
+  MessageStopEventSchema,
+} from "@switchyard/anthropic-api";
+import {
   type ChatUsage,
   createSseParser,
   GatewayError,
@@ -9,11 +18,11 @@ import {
   type Provider,
 } from "@switchyard/core";
 import {
-  type AnthropicUsage,
   anthropicStreamError,
   anthropicUsageToChat,
   mergeAnthropicUsage,
 } from "@switchyard/provider-anthropic";
+import { z } from "zod";
 import { malformedNativeAnswer, passthroughError, pickHeaders, readNativeAnswer } from "./native-passthrough";
 import { type PrimedStream, primeStream } from "./primed-stream";
 import type { StreamGuard } from "./stream-guard";
@@ -39,16 +48,21 @@ export const relayableAnthropicHeaders = (headers: Record<string, string>): Reco
 
 /** The usage of a whole Messages answer, for the cost; the body itself is relayed unparsed. */
 function usageOfMessage(body: Buffer, provider: string): ChatUsage | null {
-  let message: { type?: unknown; usage?: AnthropicUsage | null };
+  let json: unknown;
   try {
-    message = JSON.parse(body.toString("utf8")) as typeof message;
+    json = JSON.parse(body.toString("utf8"));
   } catch {
     throw malformedNativeAnswer(provider, "Messages", "the body is not JSON");
   }
-  if (message.type !== "message")
-    throw malformedNativeAnswer(provider, "Messages", "the body is not a Message");
-  return message.usage ? anthropicUsageToChat(message.usage) : null;
+  const message = MessageUsageSchema.safeParse(json);
+  if (!message.success) throw malformedNativeAnswer(provider, "Messages", "the body is not a Message");
+  return message.data.usage ? anthropicUsageToChat(message.data.usage) : null;
 }
+
+/** The part of a whole Message the cost needs, from the one Message schema: its type and its usage. */
+const MessageUsageSchema = AnthropicMessageSchema.pick({ type: true }).extend({
+  usage: AnthropicMessageSchema.shape.usage.nullish(),
+});
 
 /** What a native Messages attempt needs from the server: its clock and the cap on a whole answer. */
 export interface NativeMessagesLimits {
@@ -104,31 +118,41 @@ export function leadingErrorEvent(bytes: Uint8Array, provider: string): GatewayE
   return event?.type === "error" ? errorOfEvent(event, provider) : undefined;
 }
 
-/** The fields of a Messages stream event this module reads. */
-interface MessagesStreamEvent {
-  type?: unknown;
-  message?: { usage?: AnthropicUsage };
-  usage?: AnthropicUsage;
-  error?: { type?: unknown; message?: unknown };
-}
-
-/** An event's data as JSON; undefined when it is not JSON. */
-function parseEvent(data: string): MessagesStreamEvent | undefined {
+/** An event's data as one of the Messages stream events this module reads; undefined for anything else. */
+function parseEvent(data: string): MessagesReadEvent | undefined {
+  let json: unknown;
   try {
-    return JSON.parse(data) as MessagesStreamEvent;
+    json = JSON.parse(data);
   } catch {
     return undefined;
   }
+  // Only the few events that carry usage or an error are validated; the rest are relayed unread.
+  const type = typeof json === "object" && json !== null ? Reflect.get(json, "type") : undefined;
+  if (type !== "message_start" && type !== "message_delta" && type !== "message_stop" && type !== "error")
+    return undefined;
+  const parsed = MessagesReadEventSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  // An `error` event without a readable error object is still the upstream failing.
+  return type === "error"
+    ? { type, error: { type: "api_error", message: "The upstream reported an error mid-stream." } }
+    : undefined;
 }
 
+/**
+ * The Messages stream events the native relay reads, from the one set of Anthropic schemas; of the message
+ * shell in `message_start` only the usage is needed, so nothing else of it is required.
+ */
+const MessagesReadEventSchema = z.discriminatedUnion("type", [
+  MessageStartEventSchema.extend({ message: z.looseObject({ usage: AnthropicUsageSchema.nullish() }) }),
+  MessageDeltaEventSchema,
+  MessageStopEventSchema,
+  ErrorEventSchema,
+]);
+type MessagesReadEvent = z.infer<typeof MessagesReadEventSchema>;
+
 /** The `GatewayError` of an Anthropic `error` event (`overloaded_error` as a retryable 529). */
-function errorOfEvent(event: MessagesStreamEvent, provider: string): GatewayError {
-  const type = typeof event.error?.type === "string" ? event.error.type : "api_error";
-  const message =
-    typeof event.error?.message === "string"
-      ? event.error.message
-      : "The upstream reported an error mid-stream.";
-  const mapped = anthropicStreamError({ type, message });
+function errorOfEvent(event: Extract<MessagesReadEvent, { type: "error" }>, provider: string): GatewayError {
+  const mapped = anthropicStreamError(event.error);
   return new GatewayError({
     status: mapped.status,
     type: mapped.type,
@@ -176,8 +200,8 @@ export function observeNativeMessagesStream(provider: string): NativeStreamObser
   const onEvent = (data: string) => {
     const event = parseEvent(data);
     if (event === undefined) return;
-    if (event.type === "message_start") usage = mergeAnthropicUsage(usage, event.message?.usage);
-    else if (event.type === "message_delta") usage = mergeAnthropicUsage(usage, event.usage);
+    if (event.type === "message_start") usage = mergeAnthropicUsage(usage, event.message.usage ?? undefined);
+    else if (event.type === "message_delta") usage = mergeAnthropicUsage(usage, event.usage ?? undefined);
     else if (event.type === "message_stop") finished = true;
     else if (event.type === "error") upstreamError = errorOfEvent(event, provider);
   };

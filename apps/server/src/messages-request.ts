@@ -1,9 +1,10 @@
 import type { IncomingMessage } from "node:http";
 import {
-  type MessagesRequest,
-  MessagesRequestSchema,
-  messagesRequestToChat,
-} from "@switchyard/chat-messages";
+  AnthropicMessagesEnvelopeShape,
+  type AnthropicMessagesRequest,
+  AnthropicMessagesRequestSchema,
+} from "@switchyard/anthropic-api";
+import { messagesRequestToChat } from "@switchyard/chat-messages";
 import {
   type ChatCompletionRequest,
   type GatewayError,
@@ -26,16 +27,15 @@ import { type ModelNames, routeRequestOf } from "./gateway-request";
  * block types this gateway does not know yet.
  */
 const envelopeShape = {
-  model: z.string().min(1),
+  ...AnthropicMessagesEnvelopeShape,
   messages: z.array(z.unknown()),
-  stream: z.boolean().optional(),
   gateway: GatewayOptionsSchema.optional(),
   extensions: ProviderExtensionsSchema.optional(),
 };
-const MessagesEnvelopeSchema = z.looseObject({ ...envelopeShape, max_tokens: z.number().int().min(1) });
+const MessagesEnvelopeSchema = z.looseObject(envelopeShape);
 const CountTokensEnvelopeSchema = z.looseObject({
   ...envelopeShape,
-  max_tokens: z.number().int().min(1).optional(),
+  max_tokens: AnthropicMessagesEnvelopeShape.max_tokens.optional(),
 });
 
 /** The validated envelope of a Messages body, and the body itself as the client sent it. */
@@ -64,13 +64,13 @@ export function parseMessagesEnvelope(
 
 /** The Chat translation of a Messages request, or why it has none (a field only Anthropic serves). */
 export type MessagesChatTranslation =
-  | { ok: true; request: MessagesRequest; translation: Translation<ChatCompletionRequest> }
+  | { ok: true; request: AnthropicMessagesRequest; translation: Translation<ChatCompletionRequest> }
   | { ok: false; error: GatewayError };
 
 /** Validates the whole body as a Messages request and translates it to Chat, keeping the error if it fails. */
 export function translateMessagesToChat(body: unknown): MessagesChatTranslation {
   try {
-    const request = parseOrThrow(MessagesRequestSchema, body);
+    const request = parseOrThrow(AnthropicMessagesRequestSchema, body);
     return { ok: true, request, translation: messagesRequestToChat(request) };
   } catch (error) {
     return { ok: false, error: toGatewayError(error) };

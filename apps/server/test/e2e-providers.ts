@@ -11,7 +11,7 @@ export interface ProviderCase {
   /** The protocol label its fake answers with on each endpoint (the hello text names it). */
   chatProtocol: string;
   responsesProtocol: string;
-  /** Whether the model takes JSON schemas; DeepSeek has JSON mode only. */
+  /** Whether the model takes JSON schemas (DeepSeek's are served through JSON mode with the schema in the prompt). */
   jsonSchema: boolean;
 }
 
@@ -52,7 +52,7 @@ export const PROVIDER_CASES: ProviderCase[] = [
     reasoningModel: "deepseek-v4-pro",
     chatProtocol: "deepseek",
     responsesProtocol: "deepseek",
-    jsonSchema: false,
+    jsonSchema: true,
   },
 ];
 

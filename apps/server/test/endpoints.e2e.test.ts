@@ -181,6 +181,29 @@ describe("answers", () => {
     expect(harness.fakes.openai.lastRequest.body).toMatchObject({ model: "o3-pro" });
   });
 
+  // o3-pro and the gpt-5.x pro models do not stream upstream: the gateway streams their whole answer.
+  it.each(["o3-pro", "gpt-5.5-pro"])("stream %s on /v1/chat/completions", async (model) => {
+    const runner = harness.client.chat.completions.stream({
+      model,
+      messages: [{ role: "user", content: "hi" }],
+      stream: true,
+    });
+    const chunks = [];
+    for await (const chunk of runner) chunks.push(chunk);
+    const completion = await runner.finalChatCompletion();
+    expect(completion.choices[0]!.message.content).toBe(helloFrom("openai-responses"));
+    expect(completion.choices[0]!.finish_reason).toBe("stop");
+    expect(harness.fakes.openai.lastRequest.url).toBe("/v1/responses");
+    expect(harness.fakes.openai.lastRequest.body).toMatchObject({ model });
+    expect(harness.fakes.openai.lastRequest.body).not.toHaveProperty("stream");
+    const final = chunks.at(-1) as (typeof chunks)[number] & {
+      routing_metadata?: { model_canonical: string; warnings?: { code: string }[] };
+    };
+    expect(final.usage).toMatchObject({ prompt_tokens: 12 });
+    expect(final.routing_metadata?.model_canonical).toBe(model);
+    expect(final.routing_metadata?.warnings?.map((warning) => warning.code)).toContain("stream");
+  });
+
   // The contract: "The final chunk has choices: [] (empty) and contains usage and routing_metadata".
   it.each([
     { name: "include_usage: true", streamOptions: { include_usage: true } },

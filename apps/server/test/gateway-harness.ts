@@ -6,11 +6,11 @@ import OpenAI from "openai";
 import { pino } from "pino";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { loadConfig, type ServerConfig } from "../src/config/config";
-import { createGateway } from "../src/create-gateway";
-import type { SwitchyardServer } from "../src/create-server";
+import { createGateway, type GatewayServer } from "../src/create-gateway";
 import { anthropicResponder } from "./fakes/anthropic-fake";
 import { type FakeHandler, FakeUpstream } from "./fakes/fake-upstream";
 import { geminiResponder } from "./fakes/gemini-fake";
+import { anthropicModelList, geminiModelList, openAIModelList, withModelList } from "./fakes/model-list-fake";
 import { openAIChatResponder } from "./fakes/openai-chat-fake";
 import { openAIResponsesResponder } from "./fakes/openai-responses-fake";
 
@@ -30,7 +30,7 @@ export interface Fakes {
 /** A running gateway in front of the fakes, with an OpenAI SDK client pointed at it. */
 export interface Harness {
   fakes: Fakes;
-  server: SwitchyardServer;
+  server: GatewayServer;
   config: ServerConfig;
   /** `http://127.0.0.1:<port>` of the gateway. */
   url: string;
@@ -67,10 +67,23 @@ export interface HarnessOptions {
 /** Starts the fakes and a gateway configured through its environment variables and a config file. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const fakes: Fakes = {
-    openai: await new FakeUpstream("openai", openAIResponder).start(),
-    deepseek: await new FakeUpstream("deepseek", openAIChatResponder("deepseek")).start(),
-    anthropic: await new FakeUpstream("anthropic", anthropicResponder).start(),
-    gemini: await new FakeUpstream("gemini", geminiResponder).start(),
+    // Each also answers its model list with models the catalog has, so start-up discovery adds nothing.
+    openai: await new FakeUpstream(
+      "openai",
+      withModelList(openAIModelList(["gpt-4o"]), openAIResponder),
+    ).start(),
+    deepseek: await new FakeUpstream(
+      "deepseek",
+      withModelList(openAIModelList(["deepseek-reasoner"]), openAIChatResponder("deepseek")),
+    ).start(),
+    anthropic: await new FakeUpstream(
+      "anthropic",
+      withModelList(anthropicModelList(["claude-sonnet-4-5-20250929"]), anthropicResponder),
+    ).start(),
+    gemini: await new FakeUpstream(
+      "gemini",
+      withModelList(geminiModelList(["gemini-2.0-flash"]), geminiResponder),
+    ).start(),
   };
   const ownDataDir =
     options.dataDir === undefined ? mkdtempSync(join(tmpdir(), "switchyard-e2e-")) : undefined;
@@ -104,6 +117,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
   const { url } = await server.listen(0, "127.0.0.1");
+  // Start-up discovery reads the fakes' model lists; tests start once it is done, with nothing recorded.
+  await server.modelDiscovery();
+  for (const fake of Object.values(fakes)) fake.reset();
   const client = new OpenAI({ apiKey: CLIENT_KEY, baseURL: `${url}/v1`, maxRetries: 0 });
   return {
     fakes,

@@ -134,3 +134,51 @@ describe("n", () => {
     expect(upstreamRequests()).toBe(0);
   });
 });
+
+describe("reasoning_effort", () => {
+  // gpt-5 takes minimal..high: xhigh is lowered like max, with a warning, rather than sent to be refused.
+  it.each([
+    { model: "gpt-5", requested: "xhigh", sent: "high" },
+    { model: "gpt-5-mini", requested: "max", sent: "high" },
+    { model: "gpt-5.1", requested: "minimal", sent: "low" },
+  ])("$requested on $model is sent as $sent, with a warning", async ({ model, requested, sent }) => {
+    const completion = (await harness.client.chat.completions.create({
+      model,
+      messages: [{ role: "user", content: "hi" }],
+      reasoning_effort: requested,
+    } as ChatParams)) as ChatCompletion & { routing_metadata: { warnings?: { code: string }[] } };
+    expect(harness.fakes.openai.lastRequest.body).toMatchObject({ reasoning_effort: sent });
+    expect(completion.routing_metadata.warnings?.map((warning) => warning.code)).toContain(
+      "reasoning_effort",
+    );
+  });
+});
+
+describe("one rule for parameters a model cannot honour: a warning, never a 400", () => {
+  it.each([
+    { model: "claude-sonnet-4-6", fake: "anthropic" as const },
+    { model: "gemini-2.5-flash", fake: "gemini" as const },
+  ])("logprobs on $model is served and named in the warnings", async ({ model, fake }) => {
+    const completion = (await harness.client.chat.completions.create({
+      model,
+      messages: [{ role: "user", content: "hi" }],
+      logprobs: true,
+      top_logprobs: 2,
+    })) as ChatCompletion & { routing_metadata: { warnings?: { type: string; code: string }[] } };
+    expect(completion.choices[0]!.message.content).toBeTruthy();
+    expect(completion.routing_metadata.warnings).toContainEqual(
+      expect.objectContaining({ type: "unsupported_parameter", code: "logprobs" }),
+    );
+    expect(JSON.stringify(harness.fakes[fake].lastRequest.body)).not.toMatch(/logprobs/i);
+  });
+
+  it("prefers, among the candidates, a model that returns logprobs", async () => {
+    const completion = (await harness.client.chat.completions.create({
+      messages: [{ role: "user", content: "hi" }],
+      logprobs: true,
+      gateway: { models: ["claude-sonnet-4-6", "gpt-4o"] },
+    } as unknown as ChatParams)) as ChatCompletion & { routing_metadata: { provider: string } };
+    expect(completion.routing_metadata.provider).toBe("openai");
+    expect(harness.fakes.openai.lastRequest.body).toMatchObject({ logprobs: true });
+  });
+});

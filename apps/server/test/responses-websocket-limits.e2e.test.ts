@@ -3,14 +3,7 @@ import { WebSocket } from "ws";
 import { CLIENT_KEY, startHarness, useSharedHarness } from "./gateway-harness";
 import { manualChatStream, RawSocket } from "./raw-socket";
 
-const LIMITS = {
-  maxMessageBytes: 4096,
-  idleTimeoutMs: 400,
-  maxConnectionMs: 2500,
-  pingIntervalMs: 150,
-  maxStreams: 2,
-  maxQueuedRequests: 1,
-};
+const LIMITS = { maxMessageBytes: 4096, idleTimeoutMs: 400, maxStreams: 2, maxQueuedRequests: 1 };
 const harness = useSharedHarness({ file: { websocket: LIMITS } });
 const MODEL = "deepseek-chat";
 
@@ -58,31 +51,35 @@ describe("WebSocket limits", () => {
   });
 
   it("ends a connection at maxConnectionMs with websocket_connection_limit_reached", async () => {
-    const socket = await RawSocket.open(harness.url);
-    const closed = socket.closed();
-    // Keep it busy enough not to be idle: one message before each idle timeout.
-    const keepAlive = setInterval(
-      () => socket.send({ type: "response.create", model: MODEL, input: "Hi", store: false }),
-      LIMITS.idleTimeoutMs / 2,
-    );
-    const limit = await socket.next(
-      (event) =>
-        event.type === "error" &&
-        (event.error as { code: string }).code === "websocket_connection_limit_reached",
-    );
-    clearInterval(keepAlive);
-    expect(limit).toMatchObject({ status: 400, error: { type: "invalid_request_error" } });
-    expect(await closed).toBe(1000);
+    const own = await startHarness({ file: { websocket: { maxConnectionMs: 800 } } });
+    try {
+      const socket = await RawSocket.open(own.url);
+      const closed = socket.closed();
+      const limit = await socket.next(
+        (event) =>
+          event.type === "error" &&
+          (event.error as { code: string }).code === "websocket_connection_limit_reached",
+      );
+      expect(limit).toMatchObject({ status: 400, error: { type: "invalid_request_error" } });
+      expect(await closed).toBe(1000);
+    } finally {
+      await own.stop();
+    }
   });
 
   it("cuts a client that does not answer pings", async () => {
-    const socket = new WebSocket(`${harness.url.replace(/^http/, "ws")}/v1/responses`, {
-      headers: { authorization: `Bearer ${CLIENT_KEY}` },
-      autoPong: false,
-    });
-    const code = await new Promise<number>((resolve) => socket.once("close", resolve));
-    // Terminated without a close frame: 1006 (abnormal closure) on the client's side.
-    expect(code).toBe(1006);
+    const own = await startHarness({ file: { websocket: { pingIntervalMs: 100 } } });
+    try {
+      const socket = new WebSocket(`${own.url.replace(/^http/, "ws")}/v1/responses`, {
+        headers: { authorization: `Bearer ${CLIENT_KEY}` },
+        autoPong: false,
+      });
+      const code = await new Promise<number>((resolve) => socket.once("close", resolve));
+      // Terminated without a close frame: 1006 (abnormal closure) on the client's side.
+      expect(code).toBe(1006);
+    } finally {
+      await own.stop();
+    }
   });
 
   it("refuses more streams and queued requests than the connection may hold", async () => {

@@ -21,6 +21,9 @@ const weatherTool = {
   strict: true,
 };
 
+/** How the gateway hands a compaction to a model: a user message opening with this line, then the summary. */
+const SUMMARY_HEADER = "Summary of the earlier conversation";
+
 const withClient = async (run: (client: SocketClient) => Promise<void>) => {
   const client = new SocketClient(harness.client);
   try {
@@ -135,6 +138,70 @@ describe.each(TRANSLATED)("WebSocket continuations on $provider ($model)", (prov
         store: false,
       });
       expect(retried.last).toMatchObject({ type: "error", error: { code: "previous_response_not_found" } });
+    });
+  });
+
+  it("starts a new chain from a compacted input and continues it", async () => {
+    const compacted = await harness.client.responses.compact({
+      model: provider.model,
+      input: "The code word is heron.",
+    });
+    expect(compacted.output.at(-1)?.type).toBe("compaction");
+    // The fake wrote the summary: its plain hello, what it answers every text turn with.
+    const summary = helloFrom(provider.responsesProtocol);
+    await withClient(async (client) => {
+      const base = await client.turn({
+        model: provider.model,
+        input: [...compacted.output, { role: "user", content: "What was the code word?" }] as never,
+        store: false,
+      });
+      expect(base.last.type).toBe("response.completed");
+      // The compaction reached the model as its summary, which the fake wrote when it compacted.
+      expect(fake().lastRequest.rawBody).toContain(SUMMARY_HEADER);
+      expect(fake().lastRequest.rawBody).toContain(summary);
+      const next = await client.turn({
+        model: provider.model,
+        previous_response_id: base.response!.id,
+        input: "And spell it.",
+        store: false,
+      });
+      expect(next.last.type).toBe("response.completed");
+      expect(fake().lastRequest.rawBody).toContain(SUMMARY_HEADER);
+      expect(fake().lastRequest.rawBody).toContain("And spell it.");
+    });
+  });
+
+  it("stores a store: true response, which another connection and HTTP continue", async () => {
+    let firstId = "";
+    await withClient(async (client) => {
+      const first = await client.turn({
+        model: provider.model,
+        input: "Remember the word lantern",
+        store: true,
+      });
+      expect(first.last.type).toBe("response.completed");
+      firstId = first.response!.id;
+      const second = await client.turn({
+        model: provider.model,
+        previous_response_id: firstId,
+        input: "Noted?",
+        store: true,
+      });
+      expect(second.response!.previous_response_id).toBe(firstId);
+      // Stored before its terminal event went out: HTTP finds the chain at once.
+      const retrieved = await harness.client.responses.retrieve(second.response!.id);
+      expect(retrieved.previous_response_id).toBe(firstId);
+    });
+    await withClient(async (client) => {
+      const later = await client.turn({
+        model: provider.model,
+        previous_response_id: firstId,
+        input: "Which word?",
+        store: true,
+      });
+      expect(later.last.type).toBe("response.completed");
+      // Resolved from the store on a connection that never saw it.
+      expect(fake().lastRequest.rawBody).toContain("Remember the word lantern");
     });
   });
 });

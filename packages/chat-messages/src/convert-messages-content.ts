@@ -1,3 +1,11 @@
+import type {
+  AnthropicDocumentBlock,
+  AnthropicImageBlock,
+  AnthropicMessageParam,
+  AnthropicRequestBlock,
+  AnthropicTextBlock,
+  AnthropicToolResultBlock,
+} from "@switchyard/anthropic-api";
 import {
   type ChatAssistantMessage,
   type ChatContentPart,
@@ -11,22 +19,14 @@ import {
   unwrapReasoningDetails,
   type Warning,
 } from "@switchyard/core";
-import type {
-  MessagesContentBlock,
-  MessagesDocumentBlock,
-  MessagesImageBlock,
-  MessagesMessage,
-  MessagesTextBlock,
-  MessagesToolResultBlock,
-} from "./messages-api";
 
-type Block = Exclude<MessagesContentBlock, string>;
+type Block = Exclude<AnthropicRequestBlock, string>;
 
 const withCache = <Part extends object>(part: Part, block: { cache_control?: unknown }): Part =>
   block.cache_control ? { ...part, cache_control: block.cache_control } : part;
 
 /** A text or image block as a Chat content part. */
-function imagePart(block: MessagesImageBlock, path: string): ChatContentPart {
+function imagePart(block: AnthropicImageBlock, path: string): ChatContentPart {
   const source = block.source;
   if (source.type === "base64") {
     return withCache(
@@ -42,7 +42,7 @@ function imagePart(block: MessagesImageBlock, path: string): ChatContentPart {
 }
 
 /** A document block as Chat parts: a PDF becomes a `file` part, text becomes a text part. */
-function documentParts(block: MessagesDocumentBlock, path: string): ChatContentPart[] {
+function documentParts(block: AnthropicDocumentBlock, path: string): ChatContentPart[] {
   const source = block.source;
   const heading = [block.title, block.context].filter((text): text is string => !!text).join("\n");
   const lead: ChatContentPart[] = heading ? [{ type: "text", text: heading }] : [];
@@ -63,7 +63,7 @@ function documentParts(block: MessagesDocumentBlock, path: string): ChatContentP
         if (inner.type === "text" && typeof inner.text === "string")
           return { type: "text" as const, text: inner.text };
         if (inner.type === "image")
-          return imagePart(inner as MessagesImageBlock, `${path}.source.content[${index}]`);
+          return imagePart(inner as AnthropicImageBlock, `${path}.source.content[${index}]`);
         throw operationNotAllowed(
           `${path}.source.content[${index}]`,
           `${path}.source.content[${index}]: unsupported block.`,
@@ -79,7 +79,7 @@ function documentParts(block: MessagesDocumentBlock, path: string): ChatContentP
 
 /** Content parts of a user turn or tool result. */
 function userParts(
-  blocks: Array<MessagesTextBlock | MessagesImageBlock | MessagesDocumentBlock>,
+  blocks: Array<AnthropicTextBlock | AnthropicImageBlock | AnthropicDocumentBlock>,
   path: string,
 ): ChatContentPart[] {
   return blocks.flatMap((block, index): ChatContentPart[] => {
@@ -92,9 +92,12 @@ function userParts(
 }
 
 /** A tool_result block as a `role: tool` message; `is_error` is kept as an extension field. */
-function toolMessage(block: MessagesToolResultBlock, path: string): ChatToolMessage {
+function toolMessage(block: AnthropicToolResultBlock, path: string): ChatToolMessage {
   const content = block.content ?? "";
-  const parts = typeof content === "string" ? content : userParts(content, `${path}.content`);
+  const parts =
+    typeof content === "string"
+      ? content
+      : userParts(chatBlocksOf(content, `${path}.content`), `${path}.content`);
   const simplified =
     Array.isArray(parts) &&
     parts.every((part) => part.type === "text") &&
@@ -113,16 +116,28 @@ const unsupportedBlock = (block: Block, path: string) =>
     `${path}.type: '${block.type}' blocks belong to Anthropic server tools and can only be served by an Anthropic upstream.`,
   );
 
+/** The blocks of a tool result that Chat can carry; a search result, tool reference or other kind is a 400. */
+function chatBlocksOf(
+  blocks: Exclude<AnthropicToolResultBlock["content"], string | undefined>,
+  path: string,
+): Array<AnthropicTextBlock | AnthropicImageBlock | AnthropicDocumentBlock> {
+  return blocks.map((block, index) => {
+    if (block.type === "text" || block.type === "image" || block.type === "document")
+      return block as AnthropicTextBlock | AnthropicImageBlock | AnthropicDocumentBlock;
+    throw unsupportedBlock(block, `${path}[${index}]`);
+  });
+}
+
 /** A user turn: tool results first (as tool messages), then the rest as one user message. */
 function userTurn(blocks: Block[], path: string): ChatMessage[] {
   const toolResults: ChatToolMessage[] = [];
-  const rest: Array<MessagesTextBlock | MessagesImageBlock | MessagesDocumentBlock> = [];
+  const rest: Array<AnthropicTextBlock | AnthropicImageBlock | AnthropicDocumentBlock> = [];
   blocks.forEach((block, index) => {
     const blockPath = `${path}[${index}]`;
     if (block.type === "tool_result")
-      toolResults.push(toolMessage(block as MessagesToolResultBlock, blockPath));
+      toolResults.push(toolMessage(block as AnthropicToolResultBlock, blockPath));
     else if (block.type === "text" || block.type === "image" || block.type === "document") {
-      rest.push(block as MessagesTextBlock | MessagesImageBlock | MessagesDocumentBlock);
+      rest.push(block as AnthropicTextBlock | AnthropicImageBlock | AnthropicDocumentBlock);
     } else throw unsupportedBlock(block, blockPath);
   });
   const parts = userParts(rest, path);
@@ -148,7 +163,7 @@ function assistantTurn(blocks: Block[], path: string, warnings: Warning[]): Chat
     const blockPath = `${path}[${index}]`;
     switch (block.type) {
       case "text":
-        texts.push((block as MessagesTextBlock).text);
+        texts.push((block as AnthropicTextBlock).text);
         return;
       case "tool_use": {
         const use = block as { id: string; name: string; input: unknown };
@@ -208,14 +223,14 @@ function assistantTurn(blocks: Block[], path: string, warnings: Warning[]): Chat
 }
 
 /** Converts the `messages` array of a Messages request into Chat messages. */
-export function convertMessagesToChat(messages: MessagesMessage[], warnings: Warning[]): ChatMessage[] {
+export function convertMessagesToChat(messages: AnthropicMessageParam[], warnings: Warning[]): ChatMessage[] {
   return messages.flatMap((message, index): ChatMessage[] => {
     const path = `messages[${index}].content`;
     const blocks: Block[] =
       typeof message.content === "string" ? [{ type: "text", text: message.content }] : message.content;
     if (message.role === "system") {
       const text = blocks
-        .map((block) => (block.type === "text" ? (block as MessagesTextBlock).text : ""))
+        .map((block) => (block.type === "text" ? (block as AnthropicTextBlock).text : ""))
         .join("\n");
       return [{ role: "system", content: text }];
     }

@@ -1,10 +1,10 @@
+import { AnthropicCountTokensRequestSchema } from "@switchyard/anthropic-api";
 import { parseOrThrow } from "@switchyard/core";
 import { countTokens } from "gpt-tokenizer";
 import { describe, expect, it } from "vitest";
 import { estimateInputTokens } from "./estimate-input-tokens";
-import { MessagesCountTokensRequestSchema } from "./messages-api";
 
-const request = (body: object) => parseOrThrow(MessagesCountTokensRequestSchema, { model: "m", ...body });
+const request = (body: object) => parseOrThrow(AnthropicCountTokensRequestSchema, { model: "m", ...body });
 
 describe("estimateInputTokens", () => {
   it("counts text with the o200k tokenizer plus message framing", () => {

@@ -1,5 +1,5 @@
+import type { AnthropicCountTokensRequest } from "@switchyard/anthropic-api";
 import { countTokens } from "gpt-tokenizer";
-import type { MessagesCountTokensRequest } from "./messages-api";
 
 /** What `/v1/messages/count_tokens` answers when the upstream cannot count exactly. */
 export interface EstimatedTokenCount {
@@ -44,7 +44,7 @@ function countValue(value: unknown, totals: { text: string[]; images: number; do
  * Estimates the input tokens of a Messages request with the o200k tokenizer (gpt-tokenizer) over its text,
  * tool definitions and a flat cost per image and document. Close for GPT models, an approximation for others.
  */
-export function estimateInputTokens(request: MessagesCountTokensRequest): EstimatedTokenCount {
+export function estimateInputTokens(request: AnthropicCountTokensRequest): EstimatedTokenCount {
   const totals = { text: [] as string[], images: 0, documents: 0 };
   countValue(request.system, totals);
   countValue(request.messages, totals);

@@ -1,4 +1,5 @@
 import Anthropic from "@anthropic-ai/sdk";
+import { AnthropicMessagesRequestSchema } from "@switchyard/anthropic-api";
 import {
   ChatCompletionChunkSchema,
   ChatCompletionResponseSchema,
@@ -11,7 +12,6 @@ import { createReplayFetch, type FixtureCase, loadFixtureCases, splitBytes } fro
 import { describe, expect, it } from "vitest";
 import { chatResponseToMessages } from "./chat-response-to-messages";
 import { createChatToMessagesTranscoder, encodeMessagesEvent } from "./chat-stream-to-messages";
-import { MessagesRequestSchema } from "./messages-api";
 import { messagesRequestToChat } from "./messages-request-to-chat";
 
 const cases = (pair: string) => loadFixtureCases(pair).map((fixture) => [fixture.name, fixture] as const);
@@ -33,7 +33,7 @@ const expectError = (fixture: FixtureCase, run: () => unknown) => {
 describe("anthropic-request-to-chat", () => {
   it.each(cases("anthropic-request-to-chat"))("%s", (_name, fixture) => {
     const translate = () =>
-      messagesRequestToChat(parseOrThrow(MessagesRequestSchema, fixture.readJson("input.json")));
+      messagesRequestToChat(parseOrThrow(AnthropicMessagesRequestSchema, fixture.readJson("input.json")));
     if (fixture.has("expected-error.json")) return expectError(fixture, translate);
     const { value, warnings } = translate();
     expect(value).toEqual(fixture.readJson("expected.json"));

@@ -7,7 +7,6 @@ export {
 } from "./chat-stream-to-messages";
 export { type EstimatedTokenCount, estimateInputTokens } from "./estimate-input-tokens";
 export { finishReasonToStopReason } from "./map-stop-reason";
-export * from "./messages-api";
 export { type MessagesErrorBody, toMessagesError } from "./messages-errors";
 export type * from "./messages-output";
 export { messagesRequestToChat } from "./messages-request-to-chat";

@@ -1,4 +1,9 @@
 import type {
+  AnthropicMessagesRequest,
+  AnthropicThinkingConfig,
+  AnthropicToolChoice,
+} from "@switchyard/anthropic-api";
+import type {
   CacheControl,
   ChatCompletionRequest,
   ChatFunctionTool,
@@ -7,10 +12,9 @@ import type {
   Warning,
 } from "@switchyard/core";
 import { operationNotAllowed } from "@switchyard/core";
-import type { MessagesRequest, MessagesThinkingConfig, MessagesToolChoice } from "./messages-api";
 
 /** Client tools as Chat function tools; server tools (web search, code execution, ...) cannot be served. */
-export function mapMessagesTools(tools: NonNullable<MessagesRequest["tools"]>): ChatFunctionTool[] {
+export function mapMessagesTools(tools: NonNullable<AnthropicMessagesRequest["tools"]>): ChatFunctionTool[] {
   return tools.map((tool, index) => {
     if (tool.type && tool.type !== "custom") {
       throw operationNotAllowed(
@@ -41,7 +45,7 @@ export function mapMessagesTools(tools: NonNullable<MessagesRequest["tools"]>): 
 
 /** `tool_choice` auto/any/tool/none as Chat's auto/required/named/none, plus `parallel_tool_calls`. */
 export function mapMessagesToolChoice(
-  choice: MessagesToolChoice,
+  choice: AnthropicToolChoice,
 ): Pick<ChatCompletionRequest, "tool_choice" | "parallel_tool_calls"> {
   const parallel =
     "disable_parallel_tool_use" in choice && choice.disable_parallel_tool_use === true
@@ -72,8 +76,8 @@ const effortForBudget = (budget: number): ReasoningEffort => {
 
 /** `thinking` and `output_config.effort` as a `reasoning_effort`. */
 export function mapMessagesThinking(
-  thinking: MessagesThinkingConfig | undefined,
-  effort: NonNullable<MessagesRequest["output_config"]>["effort"],
+  thinking: AnthropicThinkingConfig | undefined,
+  effort: NonNullable<AnthropicMessagesRequest["output_config"]>["effort"],
   warnings: Warning[],
 ): ReasoningEffort | undefined {
   if (thinking?.type === "disabled") return "none";

@@ -1,3 +1,4 @@
+import type { AnthropicMessagesRequest } from "@switchyard/anthropic-api";
 import {
   type ChatCompletionRequest,
   type ChatMessage,
@@ -8,7 +9,6 @@ import {
 } from "@switchyard/core";
 import { convertMessagesToChat } from "./convert-messages-content";
 import { mapMessagesThinking, mapMessagesToolChoice, mapMessagesTools } from "./map-messages-controls";
-import type { MessagesRequest } from "./messages-api";
 
 // Fields of the Messages request that this translation reads; every other field is reported.
 const translatedFields = new Set([
@@ -31,7 +31,9 @@ const translatedFields = new Set([
 ]);
 
 /** `system` (a string or text blocks) as one system message, keeping `cache_control` on its parts. */
-function systemMessage(system: NonNullable<MessagesRequest["system"]>): ChatSystemMessage | undefined {
+function systemMessage(
+  system: NonNullable<AnthropicMessagesRequest["system"]>,
+): ChatSystemMessage | undefined {
   if (typeof system === "string") return system === "" ? undefined : { role: "system", content: system };
   const parts = system
     .filter((block) => block.text !== "")
@@ -47,7 +49,7 @@ function systemMessage(system: NonNullable<MessagesRequest["system"]>): ChatSyst
 }
 
 /** Translates a Messages request into a Chat request, with a warning for each field Chat cannot carry. */
-export function messagesRequestToChat(request: MessagesRequest): Translation<ChatCompletionRequest> {
+export function messagesRequestToChat(request: AnthropicMessagesRequest): Translation<ChatCompletionRequest> {
   const warnings: Warning[] = [];
   const messages: ChatMessage[] = [];
   const system = request.system === undefined ? undefined : systemMessage(request.system);

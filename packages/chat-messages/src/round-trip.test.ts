@@ -1,3 +1,4 @@
+import { AnthropicMessagesRequestSchema } from "@switchyard/anthropic-api";
 import {
   type ChatCompletionResponse,
   createSequentialIdGenerator,
@@ -9,7 +10,6 @@ import {
 } from "@switchyard/core";
 import { describe, expect, it } from "vitest";
 import { chatResponseToMessages } from "./chat-response-to-messages";
-import { MessagesRequestSchema } from "./messages-api";
 import { messagesRequestToChat } from "./messages-request-to-chat";
 
 const answer = (message: ChatCompletionResponse["choices"][0]["message"]): ChatCompletionResponse => ({
@@ -27,7 +27,7 @@ function nextTurn(upstreamAnswer: ChatCompletionResponse) {
   });
   const toolUses = messagesAnswer.content.filter((block) => block.type === "tool_use");
   const request = parseOrThrow(
-    MessagesRequestSchema,
+    AnthropicMessagesRequestSchema,
     JSON.parse(
       JSON.stringify({
         model: "claude-sonnet-4-6",

@@ -31,6 +31,8 @@ export interface ModelInfo {
   reasoning?: boolean;
   /** Whether the model is served only on the Responses API upstream (o3-pro, gpt-5.5-pro). */
   responsesOnly?: boolean;
+  /** Whether the model returns token logprobs; a provider drops `logprobs` with a warning when not. */
+  logprobs?: boolean;
 }
 
 /** Per-call inputs of a provider. The request's `model` is already the provider's model id. */
@@ -80,6 +82,25 @@ export interface Provider {
   readonly native?: NativeEndpoints;
   /** What the provider can do beyond the Chat hub, asked by the router instead of the provider's name. */
   readonly capabilities?: ProviderCapabilities;
+  /**
+   * The models the upstream's own model list reports (`GET /v1/models` and the like), every page read.
+   * Present on providers whose upstream has such a list; failures are `GatewayError`s.
+   */
+  listModels?(options: ProviderCallOptions): Promise<ListedModel[]>;
+}
+
+/**
+ * A model an upstream's model list reports. Only `id` is always there; the rest is what the list says
+ * (Anthropic's and Gemini's lists give limits and capabilities, vLLM's the context length).
+ */
+export interface ListedModel {
+  /** The id the upstream takes in requests. */
+  id: string;
+  contextWindow?: number;
+  maxOutputTokens?: number;
+  vision?: boolean;
+  reasoning?: boolean;
+  jsonSchema?: boolean;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { AnthropicErrorBodySchema } from "@switchyard/anthropic-api";
 import type { GatewayError, GatewayErrorType } from "@switchyard/core";
 import {
   isRetryableUpstreamError,
@@ -9,7 +10,6 @@ import {
   type UpstreamIdentity,
   upstreamError,
 } from "@switchyard/provider-utils";
-import { AnthropicErrorBodySchema } from "./anthropic-api";
 
 /** The provider name errors are attributed to. */
 export const ANTHROPIC_PROVIDER = "anthropic";

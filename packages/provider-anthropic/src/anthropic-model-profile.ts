@@ -1,4 +1,4 @@
-import type { AnthropicEffort } from "./anthropic-api";
+import type { AnthropicEffort } from "@switchyard/anthropic-api";
 
 /** How a model takes `thinking`: not at all, a manual `budget_tokens`, or adaptive with an effort. */
 export type ThinkingMode = "none" | "budget" | "adaptive";

@@ -1,3 +1,4 @@
+import { type AnthropicMessage, AnthropicMessageSchema } from "@switchyard/anthropic-api";
 import {
   type ChatCompletionChunk,
   type ChatCompletionRequest,
@@ -16,8 +17,8 @@ import {
   type UpstreamAnswer,
   type UpstreamConnection,
 } from "@switchyard/provider-utils";
-import { type AnthropicMessage, AnthropicMessageSchema } from "./anthropic-api";
 import { ANTHROPIC_PROVIDER, readAnthropicError } from "./anthropic-errors";
+import { listAnthropicModels } from "./anthropic-models";
 import { type AnthropicRequestPlan, chatRequestToAnthropic } from "./anthropic-request";
 import { anthropicResponseToChat } from "./anthropic-response";
 import { createAnthropicStreamTranscoder } from "./anthropic-stream";
@@ -96,6 +97,18 @@ export function createAnthropicProvider(options: ProviderOptions = {}): Provider
   return {
     name: ANTHROPIC_PROVIDER,
     protocol: "anthropic-messages",
+
+    listModels: (call) =>
+      listAnthropicModels(
+        connection,
+        {
+          ...options.headers,
+          accept: "application/json",
+          "x-api-key": call.apiKey,
+          "anthropic-version": ANTHROPIC_VERSION,
+        },
+        call,
+      ),
 
     native: {
       passthrough: {

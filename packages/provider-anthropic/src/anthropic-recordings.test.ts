@@ -1,3 +1,4 @@
+import { AnthropicMessageSchema } from "@switchyard/anthropic-api";
 import { type ChatCompletionChunk, createSseParser, encodeJsonSseFrame } from "@switchyard/core";
 import {
   functionCall,
@@ -6,7 +7,6 @@ import {
   recordingsMissingMessage,
 } from "@switchyard/core/testing";
 import { describe, expect, it } from "vitest";
-import { AnthropicMessageSchema } from "./anthropic-api";
 import { anthropicResponseToChat } from "./anthropic-response";
 import { createAnthropicStreamTranscoder } from "./anthropic-stream";
 

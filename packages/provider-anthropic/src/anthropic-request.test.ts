@@ -40,3 +40,25 @@ describe("chat-request-to-anthropic golden fixtures", () => {
     expect(codes(warnings)).toEqual(fixture.readJsonOr("expected-warnings.json", []));
   });
 });
+
+describe("cache_control TTLs", () => {
+  const withTtl = (ttl: string): ChatCompletionRequest => ({
+    model: "claude-sonnet-4-6",
+    messages: [
+      { role: "user", content: [{ type: "text", text: "hi", cache_control: { type: "ephemeral", ttl } }] },
+    ],
+  });
+
+  it.each(["5m", "1h"])("sends Anthropic's TTL %s as it is", (ttl) => {
+    const { value } = chatRequestToAnthropic(withTtl(ttl));
+    expect(value.body.messages[0]?.content).toEqual([
+      { type: "text", text: "hi", cache_control: { type: "ephemeral", ttl } },
+    ]);
+  });
+
+  it("answers a TTL Anthropic does not offer with a 400 naming the field, before any call", () => {
+    expect(() => chatRequestToAnthropic(withTtl("2h"))).toThrow(
+      expect.objectContaining({ status: 400, param: "cache_control.ttl" }),
+    );
+  });
+});

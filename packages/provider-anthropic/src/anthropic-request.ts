@@ -1,3 +1,4 @@
+import type { AnthropicMessagesRequest, AnthropicOutputConfig } from "@switchyard/anthropic-api";
 import {
   type ChatCompletionRequest,
   invalidRequest,
@@ -6,7 +7,6 @@ import {
   unsupportedParameter,
   type Warning,
 } from "@switchyard/core";
-import type { AnthropicMessagesRequest, AnthropicOutputConfig } from "./anthropic-api";
 import { anthropicModelProfile } from "./anthropic-model-profile";
 import { createToolNameMap } from "./anthropic-tool-ids";
 import { convertToAnthropicMessages } from "./convert-to-anthropic-messages";
@@ -71,7 +71,7 @@ function unsupportedFieldWarnings(request: ChatCompletionRequest, warnings: Warn
 }
 
 /** Anthropic's cache TTLs are 5m (default) and 1h; `prompt_cache_retention: 24h` asks for the longest. */
-function cacheTtl(request: ChatCompletionRequest, warnings: Warning[]): string | undefined {
+function cacheTtl(request: ChatCompletionRequest, warnings: Warning[]): "1h" | undefined {
   const retention = request.prompt_cache_retention;
   if (retention == null || retention === "in_memory") return undefined;
   if (retention === "24h") {

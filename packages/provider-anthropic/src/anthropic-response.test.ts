@@ -1,7 +1,7 @@
+import { AnthropicMessageSchema } from "@switchyard/anthropic-api";
 import type { Warning } from "@switchyard/core";
 import { loadFixtureCases } from "@switchyard/core/testing";
 import { describe, expect, it } from "vitest";
-import { AnthropicMessageSchema } from "./anthropic-api";
 import { type AnthropicResponseOptions, anthropicResponseToChat } from "./anthropic-response";
 
 /** Fixed clock of every golden case: created = 1700000000. */

@@ -1,3 +1,4 @@
+import type { AnthropicMessage, AnthropicResponseBlock } from "@switchyard/anthropic-api";
 import {
   type ChatAnnotation,
   type ChatCompletionResponse,
@@ -10,7 +11,6 @@ import {
   type Translation,
   type Warning,
 } from "@switchyard/core";
-import type { AnthropicMessage, AnthropicResponseBlock } from "./anthropic-api";
 import { anthropicUsageToChat } from "./anthropic-usage";
 import { mapAnthropicStopReason } from "./map-anthropic-stop-reason";
 

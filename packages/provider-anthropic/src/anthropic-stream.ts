@@ -1,4 +1,10 @@
 import {
+  type AnthropicStopDetails,
+  AnthropicStreamEventSchema,
+  type AnthropicUsage,
+  type ContentBlockDelta,
+} from "@switchyard/anthropic-api";
+import {
   type ChatCompletionChunk,
   type ChatDelta,
   type Clock,
@@ -8,12 +14,6 @@ import {
   systemClock,
   type Warning,
 } from "@switchyard/core";
-import {
-  type AnthropicStopDetails,
-  AnthropicStreamEventSchema,
-  type AnthropicUsage,
-  type ContentBlockDelta,
-} from "./anthropic-api";
 import { ANTHROPIC_PROVIDER, anthropicStreamError, truncatedStreamError } from "./anthropic-errors";
 import { droppedBlockWarning, toolArguments } from "./anthropic-response";
 import { anthropicUsageToChat, mergeAnthropicUsage } from "./anthropic-usage";

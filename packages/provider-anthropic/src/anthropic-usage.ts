@@ -1,5 +1,5 @@
+import type { AnthropicUsage } from "@switchyard/anthropic-api";
 import type { ChatUsage } from "@switchyard/core";
-import type { AnthropicUsage } from "./anthropic-api";
 
 /**
  * Maps Anthropic usage to Chat usage. Anthropic's `input_tokens` excludes cached tokens, so

@@ -1,10 +1,10 @@
+import type { AnthropicRedactedThinkingBlock, AnthropicThinkingBlock } from "@switchyard/anthropic-api";
 import {
   type ChatAssistantMessage,
   REASONING_FORMATS,
   type ReasoningDetail,
   type Warning,
 } from "@switchyard/core";
-import type { AnthropicRedactedThinkingBlock, AnthropicThinkingBlock } from "./anthropic-api";
 
 const PREVIEW_LENGTH = 200;
 

@@ -1,3 +1,8 @@
+import type {
+  AnthropicDocumentBlock,
+  AnthropicImageBlock,
+  AnthropicTextBlock,
+} from "@switchyard/anthropic-api";
 import {
   type CacheControl,
   type ChatContentPart,
@@ -7,7 +12,7 @@ import {
   operationNotAllowed,
   type Warning,
 } from "@switchyard/core";
-import type { AnthropicDocumentBlock, AnthropicImageBlock, AnthropicTextBlock } from "./anthropic-api";
+import { toAnthropicCacheControl } from "./map-anthropic-cache-control";
 
 /** A block a user turn or a tool result can hold. */
 export type AnthropicUserContentBlock = AnthropicTextBlock | AnthropicImageBlock | AnthropicDocumentBlock;
@@ -16,7 +21,7 @@ export type AnthropicUserContentBlock = AnthropicTextBlock | AnthropicImageBlock
 const IMAGE_MEDIA_TYPES = new Set(["image/jpeg", "image/png", "image/gif", "image/webp"]);
 
 const withCache = <Block extends object>(block: Block, cache: CacheControl | undefined): Block =>
-  cache === undefined ? block : { ...block, cache_control: cache };
+  cache === undefined ? block : { ...block, cache_control: toAnthropicCacheControl(cache) };
 
 /** Splits a `data:` URL into media type and base64 payload; undefined when it is not a base64 data URL. */
 export function parseDataUrl(url: string): { mediaType: string; data: string } | undefined {
@@ -132,5 +137,6 @@ export function applyMessageCache<Block extends object>(
 ): Block[] {
   if (cache === undefined || blocks.length === 0) return blocks;
   const last = blocks.length - 1;
-  return blocks.map((block, index) => (index === last ? { ...block, cache_control: cache } : block));
+  const anthropicCache = toAnthropicCacheControl(cache);
+  return blocks.map((block, index) => (index === last ? { ...block, cache_control: anthropicCache } : block));
 }

@@ -1,3 +1,10 @@
+import type {
+  AnthropicMessageParam,
+  AnthropicRequestBlock,
+  AnthropicTextBlock,
+  AnthropicToolResultBlock,
+  AnthropicToolUseBlock,
+} from "@switchyard/anthropic-api";
 import {
   type ChatAssistantMessage,
   type ChatMessage,
@@ -7,13 +14,6 @@ import {
   requireFunctionToolCall,
   type Warning,
 } from "@switchyard/core";
-import type {
-  AnthropicMessageParam,
-  AnthropicRequestBlock,
-  AnthropicTextBlock,
-  AnthropicToolResultBlock,
-  AnthropicToolUseBlock,
-} from "./anthropic-api";
 import { type ToolNameMap, toAnthropicToolUseId } from "./anthropic-tool-ids";
 import { convertReasoningDetails } from "./convert-reasoning-details";
 import {
@@ -22,6 +22,7 @@ import {
   convertUserParts,
   textBlock,
 } from "./convert-to-anthropic-content";
+import { toAnthropicCacheControl } from "./map-anthropic-cache-control";
 
 /** The conversation in Anthropic's shape: the hoisted system prompt and alternating turns. */
 export interface AnthropicConversation {
@@ -48,7 +49,8 @@ function toolResultBlock(
     );
     if (parts.length > 0) block.content = parts as AnthropicToolResultBlock["content"];
   }
-  if (message.cache_control !== undefined) block.cache_control = message.cache_control;
+  if (message.cache_control !== undefined)
+    block.cache_control = toAnthropicCacheControl(message.cache_control);
   return block;
 }
 

@@ -1,4 +1,4 @@
-export * from "./anthropic-api";
+export * from "@switchyard/anthropic-api";
 export * from "./anthropic-errors";
 export * from "./anthropic-model-profile";
 export * from "./anthropic-provider";

@@ -1,10 +1,26 @@
-import type { Warning } from "@switchyard/core";
 import type {
   AnthropicCacheControl,
   AnthropicMessageParam,
   AnthropicTextBlock,
   AnthropicTool,
-} from "./anthropic-api";
+} from "@switchyard/anthropic-api";
+import { type CacheControl, invalidRequest, type Warning } from "@switchyard/core";
+
+const ANTHROPIC_TTLS = new Set(["5m", "1h"]);
+
+/**
+ * A Chat `cache_control` hint as Anthropic's: the TTLs Anthropic defines are `5m` (its default) and `1h`
+ * (`CacheControlEphemeral`); any other is a 400 naming the field, as Anthropic would answer.
+ */
+export function toAnthropicCacheControl(cache: CacheControl): AnthropicCacheControl {
+  const { ttl, ...rest } = cache;
+  if (ttl === undefined) return rest;
+  if (ttl === "5m" || ttl === "1h") return { ...rest, ttl };
+  throw invalidRequest(
+    `cache_control.ttl: '${ttl}' is not a cache TTL Anthropic offers (${[...ANTHROPIC_TTLS].join(", ")})`,
+    "cache_control.ttl",
+  );
+}
 
 /** Anthropic allows at most four cache breakpoints per request (prompt caching docs). */
 export const MAX_CACHE_BREAKPOINTS = 4;
@@ -39,7 +55,7 @@ const lastOf = <T>(items: readonly T[]): T | undefined => items.at(-1);
 export function placeCacheBreakpoints(
   prompt: CacheablePrompt,
   promptCacheKey: string | undefined,
-  ttl: string | undefined,
+  ttl: AnthropicCacheControl["ttl"],
   warnings: Warning[],
 ): void {
   if (promptCacheKey !== undefined) {

@@ -1,5 +1,5 @@
+import type { AnthropicOutputConfig, AnthropicTool, AnthropicToolChoice } from "@switchyard/anthropic-api";
 import type { ChatCompletionRequest, Warning } from "@switchyard/core";
-import type { AnthropicOutputConfig, AnthropicTool, AnthropicToolChoice } from "./anthropic-api";
 import type { AnthropicModelProfile } from "./anthropic-model-profile";
 import type { ToolNameMap } from "./anthropic-tool-ids";
 import type { AnthropicToolsPlan } from "./map-anthropic-tools";

@@ -1,5 +1,9 @@
+import type {
+  AnthropicEffort,
+  AnthropicThinkingConfig,
+  AnthropicToolChoice,
+} from "@switchyard/anthropic-api";
 import type { ReasoningEffort, Warning } from "@switchyard/core";
-import type { AnthropicEffort, AnthropicThinkingConfig, AnthropicToolChoice } from "./anthropic-api";
 import type { AnthropicModelProfile } from "./anthropic-model-profile";
 import { isForcedToolChoice } from "./map-anthropic-tools";
 

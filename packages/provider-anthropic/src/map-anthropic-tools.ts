@@ -1,11 +1,12 @@
+import type { AnthropicTool, AnthropicToolChoice } from "@switchyard/anthropic-api";
 import {
   type ChatCompletionRequest,
   type ChatFunctionTool,
   operationNotAllowed,
   type Warning,
 } from "@switchyard/core";
-import type { AnthropicTool, AnthropicToolChoice } from "./anthropic-api";
 import type { ToolNameMap } from "./anthropic-tool-ids";
+import { toAnthropicCacheControl } from "./map-anthropic-cache-control";
 
 /** The tools and tool choice of a request in Anthropic's shape. */
 export interface AnthropicToolsPlan {
@@ -39,7 +40,7 @@ function mapTool(
         message: `Strict tool use is not supported by this Anthropic model; tool '${tool.function.name}' is sent without it.`,
       });
   }
-  if (tool.cache_control !== undefined) mapped.cache_control = tool.cache_control;
+  if (tool.cache_control !== undefined) mapped.cache_control = toAnthropicCacheControl(tool.cache_control);
   return mapped;
 }
 

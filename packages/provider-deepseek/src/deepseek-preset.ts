@@ -1,5 +1,6 @@
 import { definePreset } from "@switchyard/provider-openai-compatible";
 import { finishDeepSeekChunk, finishDeepSeekResponse } from "./deepseek-finish-reason";
+import { emulateJsonSchema } from "./deepseek-json-schema";
 import { deepSeekReasoningHistory } from "./deepseek-reasoning-history";
 import { applyDeepSeekThinking } from "./deepseek-thinking";
 import { deepSeekUsageToChat } from "./deepseek-usage";
@@ -18,6 +19,8 @@ export const DEEPSEEK_BASE_URL = "https://api.deepseek.com";
  *   xhigh, max.
  * - Streams report usage with `stream_options.include_usage`, on the chunk that finishes (split into a
  *   `choices: []` chunk by the normaliser).
+ * - JSON mode only, no JSON schemas: `response_format: json_schema` is served through JSON mode with the
+ *   schema in the prompt (`emulateJsonSchema`) and the answer checked by the provider (`withSchemaChecks`).
  */
 export const deepSeekPreset = definePreset({
   name: "deepseek",
@@ -49,10 +52,11 @@ export const deepSeekPreset = definePreset({
   reasoningFields: ["reasoning_content"],
   sendsAssistantReasoning: true,
   prepareRequest(request) {
-    const thinking = applyDeepSeekThinking(request);
+    const structured = emulateJsonSchema(request);
+    const thinking = applyDeepSeekThinking(structured.value);
     return {
       value: { ...thinking.value, messages: deepSeekReasoningHistory(thinking.value.messages) },
-      warnings: thinking.warnings,
+      warnings: [...structured.warnings, ...thinking.warnings],
     };
   },
   adaptUsage: deepSeekUsageToChat,

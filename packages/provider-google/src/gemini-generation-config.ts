@@ -85,7 +85,11 @@ export function buildGeminiGenerationConfig(
   if (request.seed != null) config.seed = request.seed;
   if (request.presence_penalty != null) config.presencePenalty = request.presence_penalty;
   if (request.frequency_penalty != null) config.frequencyPenalty = request.frequency_penalty;
-  if (request.logprobs === true) {
+  if (request.logprobs === true && model?.logprobs === false) {
+    // The catalog says this model returns no logprobs, which Gemini would refuse: dropped, as every
+    // parameter a model cannot honour is (server README, "Request rules").
+    warnings.push(unsupportedParameter("logprobs", "this Gemini model", "it returns no logprobs"));
+  } else if (request.logprobs === true) {
     config.responseLogprobs = true;
     if (request.top_logprobs != null) config.logprobs = request.top_logprobs;
   }

@@ -21,6 +21,8 @@ import {
 } from "@switchyard/provider-utils";
 import { type GeminiResponse, GeminiResponseSchema } from "./gemini-api";
 import { readGeminiError } from "./gemini-errors";
+import { interactionsOnlyError } from "./gemini-interactions-only";
+import { listGeminiModels } from "./gemini-model-list";
 import { bareModelId } from "./gemini-models";
 import { chatRequestToGemini } from "./gemini-request";
 import { geminiResponseToChat } from "./gemini-response";
@@ -64,6 +66,8 @@ export function createGoogleProvider(options: ProviderOptions = {}): Provider {
 
   const prepare = (request: ChatCompletionRequest, call: ProviderCallOptions, stream: boolean) => {
     if (request.model === undefined) throw invalidRequest("is required", "model");
+    const agentOnly = interactionsOnlyError(request.model);
+    if (agentOnly !== undefined) throw agentOnly;
     const translation = chatRequestToGemini(request, call.model ? { model: call.model } : {});
     const method = stream ? "streamGenerateContent?alt=sse" : "generateContent";
     const path = `/v1beta/models/${encodeURIComponent(bareModelId(request.model))}:${method}`;
@@ -89,6 +93,13 @@ export function createGoogleProvider(options: ProviderOptions = {}): Provider {
   return {
     name: provider,
     protocol: "gemini",
+
+    listModels: (call) =>
+      listGeminiModels(
+        connection,
+        { ...options.headers, accept: "application/json", "x-goog-api-key": call.apiKey },
+        call,
+      ),
 
     async chat(request, call) {
       const { translation, path, headers, model } = prepare(request, call, false);

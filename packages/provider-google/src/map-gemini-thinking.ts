@@ -33,9 +33,10 @@ function levelFor(effort: ReasoningEffort, traits: GeminiModelTraits, warnings: 
     return lowest;
   }
   const wanted: ThinkingLevel = effort === "xhigh" || effort === "max" ? "high" : effort;
-  if (effort === "xhigh") {
+  // Both efforts above 'high' are lowered the same way, each with its warning.
+  if (effort === "xhigh" || effort === "max") {
     warnings.push(
-      adjusted("Gemini's highest thinking level is 'high'; reasoning_effort 'xhigh' was sent as 'high'."),
+      adjusted(`Gemini's highest thinking level is 'high'; reasoning_effort '${effort}' was sent as 'high'.`),
     );
   }
   if (supported.includes(wanted)) return wanted;

@@ -5,13 +5,14 @@ import {
   type ChatStreamResult,
   createFetchTransport,
   createRandomIdGenerator,
+  listedModelsOfOpenAIList,
   type Provider,
   type ProviderCallOptions,
   type ProviderOptions,
   pumpTranscoder,
   type Warning,
 } from "@switchyard/core";
-import { postJson, type UpstreamAnswer, type UpstreamConnection } from "@switchyard/provider-utils";
+import { getJson, postJson, type UpstreamAnswer, type UpstreamConnection } from "@switchyard/provider-utils";
 import { readOpenAICompatibleError } from "./openai-compatible-errors";
 import { genericPreset, type OpenAICompatiblePreset, type PresetName } from "./openai-compatible-preset";
 import {
@@ -67,6 +68,12 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleProvider
     return { ...headers, ...options.headers };
   };
 
+  const listHeaders = (apiKey: string): Record<string, string> => {
+    const headers: Record<string, string> = { accept: "application/json", ...preset.defaultHeaders };
+    if (apiKey !== "" || preset.apiKeyOptional !== true) headers["authorization"] = `Bearer ${apiKey}`;
+    return { ...headers, ...options.headers };
+  };
+
   const send = async (
     request: ChatCompletionRequest,
     call: ProviderCallOptions,
@@ -90,6 +97,17 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleProvider
   return {
     name,
     protocol: "openai-chat",
+
+    /** `GET {baseUrl}/models`, OpenAI's list, which DeepSeek, vLLM, Ollama and llama.cpp answer too. */
+    listModels: (call) =>
+      getJson(connection, {
+        path: "/models",
+        headers: listHeaders(call.apiKey),
+        apiKey: call.apiKey,
+        signal: call.signal,
+        readError: (failed) => readOpenAICompatibleError(failed.status, failed.body, name),
+        parse: listedModelsOfOpenAIList,
+      }),
 
     async chat(request, call): Promise<ChatResult> {
       const { translation, answer } = await send(request, call, false);

@@ -3,6 +3,7 @@ import {
   type ChatMessage,
   invalidRequest,
   type ModelInfo,
+  nearestReasoningEffort,
   operationNotAllowed,
   type ReasoningEffort,
   type Translation,
@@ -30,7 +31,6 @@ export interface OpenAICompatibleRequestTranslation extends Translation<OpenAICo
   toolCallIds: ToolCallIdMap;
 }
 
-const EFFORT_ORDER: readonly ReasoningEffort[] = ["none", "minimal", "low", "medium", "high", "xhigh", "max"];
 /** OpenAI's own `reasoning_effort` values, assumed where a preset does not say. */
 const OPENAI_EFFORTS: readonly ReasoningEffort[] = ["none", "minimal", "low", "medium", "high", "xhigh"];
 
@@ -49,18 +49,14 @@ function mapReasoningEffort(body: JsonObject, preset: OpenAICompatiblePreset, ta
     delete body["reasoning_effort"];
     return [unsupportedParameter("reasoning_effort", target, "reasoning cannot be turned off there")];
   }
-  const position = EFFORT_ORDER.indexOf(effort);
-  const candidates = allowed.filter((value) => value !== "none");
-  if (candidates.length === 0) {
+  const nearest = nearestReasoningEffort(
+    effort,
+    allowed.filter((value) => value !== "none"),
+  );
+  if (nearest === undefined) {
     delete body["reasoning_effort"];
     return [unsupportedParameter("reasoning_effort", target)];
   }
-  const nearest = candidates.reduce((best, value) => {
-    const distance = Math.abs(EFFORT_ORDER.indexOf(value) - position);
-    const bestDistance = Math.abs(EFFORT_ORDER.indexOf(best) - position);
-    const higher = EFFORT_ORDER.indexOf(value) > EFFORT_ORDER.indexOf(best);
-    return distance < bestDistance || (distance === bestDistance && higher) ? value : best;
-  });
   body["reasoning_effort"] = nearest;
   return [
     {

@@ -27,6 +27,7 @@ import {
   type OpenAIUpstreamAnswer,
   postToOpenAI,
 } from "./openai-http";
+import { listOpenAIModels } from "./openai-models";
 import { relayedHeaders, responsesRequestToOpenAI } from "./openai-responses-passthrough";
 import {
   chatRequestToOpenAIResponses,
@@ -95,6 +96,8 @@ export function createOpenAIProvider(options: ProviderOptions = {}): Provider {
     name: OPENAI_PROVIDER_NAME,
     protocol: "openai-chat",
     capabilities: { chatForResponsesOnlyModels: true },
+
+    listModels: (call) => listOpenAIModels(connection, call),
 
     async chat(request, call) {
       if (call.model?.responsesOnly === true) return chatOnResponses(request, call);

@@ -1,4 +1,10 @@
-import { type ModelInfo, unsupportedParameter, type Warning } from "@switchyard/core";
+import {
+  type ModelInfo,
+  nearestReasoningEffort,
+  type ReasoningEffort,
+  unsupportedParameter,
+  type Warning,
+} from "@switchyard/core";
 
 /** A `reasoning_effort` value the OpenAI API itself defines. */
 export type OpenAIReasoningEffort = "none" | "minimal" | "low" | "medium" | "high" | "xhigh" | "max";
@@ -126,10 +132,12 @@ const adjusted = (message: string): Warning => ({
 });
 
 /**
- * Maps a requested `reasoning_effort` to what the model takes. The gateway's `off` becomes `none`, or the
- * lowest effort where reasoning cannot be turned off; `max` stays `max` where the model has it, else the
- * highest effort it has (`xhigh` when the model is not known). OpenAI's own values pass through unchanged,
- * except on a model known not to reason, which rejects the field.
+ * Maps a requested `reasoning_effort` to what the model takes, by one rule for every value: a value the
+ * model's family takes is sent as it is (`off` as `none`); any other moves to the nearest effort the model
+ * takes (`none`/`off` to its lowest, where reasoning cannot be turned off), with a warning. A model that
+ * takes no effort setting gets none, with a warning. For an id whose efforts are not known, OpenAI's own
+ * values pass unchanged, `off` becomes `none` and `max` the highest OpenAI value, `xhigh`. A model known
+ * not to reason rejects the field.
  */
 export function resolveReasoningEffort(
   requested: string,
@@ -146,9 +154,19 @@ export function resolveReasoningEffort(
       warning: unsupportedParameter("reasoning_effort", `OpenAI model '${modelId}'`),
     };
   }
-  if (requested !== "off" && requested !== "max") return { effort: requested };
+  const sent = (effort: OpenAIReasoningEffort, why: string): EffortResolution => ({
+    effort,
+    warning: adjusted(
+      `reasoning_effort ${quoted} was sent to OpenAI model '${modelId}' as '${effort}'${why}.`,
+    ),
+  });
   const efforts = profile.efforts;
-  if (efforts !== undefined && efforts.length === 0) {
+  if (efforts === undefined) {
+    if (requested === "off") return sent("none", "");
+    if (requested === "max") return sent("xhigh", "");
+    return { effort: requested };
+  }
+  if (efforts.length === 0) {
     return {
       effort: undefined,
       warning: adjusted(
@@ -156,17 +174,12 @@ export function resolveReasoningEffort(
       ),
     };
   }
-  const sent = (effort: OpenAIReasoningEffort, why: string): EffortResolution => ({
-    effort,
-    warning: adjusted(
-      `reasoning_effort ${quoted} was sent to OpenAI model '${modelId}' as '${effort}'${why}.`,
-    ),
-  });
-  if (requested === "off") {
-    if (efforts === undefined || efforts.includes("none")) return sent("none", "");
+  const wanted = (requested === "off" ? "none" : requested) as ReasoningEffort;
+  if ((efforts as readonly string[]).includes(wanted))
+    return wanted === requested ? { effort: requested } : sent(wanted as OpenAIReasoningEffort, "");
+  if (wanted === "none")
     return sent(efforts[0]!, ": the model cannot turn reasoning off, this is its lowest effort");
-  }
-  if (efforts === undefined) return sent("xhigh", "");
-  if (efforts.includes("max")) return { effort: "max" };
-  return sent(efforts.includes("xhigh") ? "xhigh" : efforts[efforts.length - 1]!, ": its highest effort");
+  const nearest = nearestReasoningEffort(wanted, efforts)!;
+  const highest = nearest === efforts[efforts.length - 1];
+  return sent(nearest, highest ? ": its highest effort" : `: the model has no effort ${quoted}`);
 }

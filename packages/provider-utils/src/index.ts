@@ -1,3 +1,4 @@
+export * from "./get-json";
 export * from "./post-json";
 export * from "./read-answer";
 export * from "./redact";

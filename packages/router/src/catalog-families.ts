@@ -14,7 +14,8 @@ import type { OfferingCapabilities, OfferingEndpoint } from "./router-types";
  *   otherwise (the Anthropic provider does both), so `jsonSchema` is true for every Claude model.
  * - Google: https://ai.google.dev/gemini-api/docs/models (input and output token limits; thinking from 2.5).
  * - DeepSeek: https://api-docs.deepseek.com/quick_start/pricing (1M context, 384K maximum output, JSON
- *   output and tool calls, vision on deepseek-flash only; no JSON schemas).
+ *   output and tool calls, vision on deepseek-flash only). DeepSeek has JSON mode, no JSON schemas:
+ *   `jsonSchema` is true because the DeepSeek provider serves them through JSON mode and checks the answer.
  * Families whose newest members the stored pages do not cover yet take the limits of the family's newest
  * documented model; `FAMILY_NOTES` says which.
  */
@@ -128,11 +129,14 @@ const FAMILIES: Record<(typeof GENERATED_PROVIDERS)[number], FamilyRule[]> = {
     [/^gemini-/, spec(1_048_576, 65_536, GEMINI, CHAT)],
   ],
   deepseek: [
-    [/^deepseek-(flash|v4-flash)/, spec(1_000_000, 384_000, can(["tools", "vision", "reasoning"]), CHAT)],
-    [/^deepseek-v4/, spec(1_000_000, 384_000, can(["tools", "reasoning"]), CHAT)],
-    [/^deepseek-chat/, spec(1_000_000, 384_000, can(["tools", "logprobs"]), CHAT)],
-    [/^deepseek-reasoner/, spec(1_000_000, 384_000, can(["tools", "reasoning"]), CHAT)],
-    [/^deepseek-v3/, spec(128_000, 8_192, can(["tools"]), CHAT)],
+    [
+      /^deepseek-(flash|v4-flash)/,
+      spec(1_000_000, 384_000, can(["tools", "vision", "reasoning", "jsonSchema"]), CHAT),
+    ],
+    [/^deepseek-v4/, spec(1_000_000, 384_000, can(["tools", "reasoning", "jsonSchema"]), CHAT)],
+    [/^deepseek-chat/, spec(1_000_000, 384_000, can(["tools", "logprobs", "jsonSchema"]), CHAT)],
+    [/^deepseek-reasoner/, spec(1_000_000, 384_000, can(["tools", "reasoning", "jsonSchema"]), CHAT)],
+    [/^deepseek-v3/, spec(128_000, 8_192, can(["tools", "jsonSchema"]), CHAT)],
   ],
 };
 

@@ -63,6 +63,7 @@ export function modelInfoOf(offering: Offering): ModelInfo {
     ...(offering.contextWindow === UNKNOWN_LIMIT ? {} : { contextWindow: offering.contextWindow }),
     reasoning: offering.capabilities.reasoning,
     responsesOnly: !offering.endpoints.includes("chat"),
+    logprobs: offering.capabilities.logprobs,
   };
 }
 

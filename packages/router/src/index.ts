@@ -1,3 +1,4 @@
+export { mergeAddedModels } from "./add-models";
 export { affinityKeyOf } from "./affinity-key";
 export type { AffinityStoreOptions } from "./affinity-store";
 export { builtInModels, PRICE_SNAPSHOT } from "./built-in-models";
@@ -12,6 +13,7 @@ export {
 } from "./catalog-schema";
 export { type BreakerState, CircuitBreaker, type CircuitBreakerOptions } from "./circuit-breaker";
 export { computeCost, inTimeWindow, pricesFor } from "./cost";
+export { discoveredModels } from "./discovered-models";
 export { isFailoverError } from "./failover";
 export {
   type HealthEstimate,

@@ -128,6 +128,7 @@ describe("routing metadata", () => {
       contextWindow: 100_000,
       reasoning: false,
       responsesOnly: false,
+      logprobs: true,
     });
     expect(seen?.signal.aborted).toBe(false);
   });

@@ -5,6 +5,7 @@ import {
   type RoutingMetadata,
   systemClock,
 } from "@switchyard/core";
+import { mergeAddedModels } from "./add-models";
 import { AffinityStore, type AffinityStoreOptions } from "./affinity-store";
 import { CircuitBreaker, type CircuitBreakerOptions } from "./circuit-breaker";
 import { computeCost } from "./cost";
@@ -231,14 +232,11 @@ export function createRouter(options: CreateRouterOptions): Router {
     models: () => models,
     resolve: (model: string) => resolver.resolve(model),
     addModels(added: CanonicalModel[]) {
-      const names = new Set(
-        models.flatMap((model) => [model.id, ...model.aliases]).map((name) => name.toLowerCase()),
-      );
-      const fresh = added.filter((model) => !names.has(model.id.toLowerCase()));
-      if (fresh.length === 0) return [];
-      models = [...models, ...fresh];
+      const merged = mergeAddedModels(models, added);
+      if (merged.added.length === 0) return [];
+      models = merged.models;
       resolver = new ModelResolver(models, { passThroughProviders: providerNames });
-      return fresh;
+      return merged.added;
     },
   };
   return router;

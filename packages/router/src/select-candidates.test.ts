@@ -148,9 +148,15 @@ describe("selectCandidates: filters and limits", () => {
       expected: ["groq", "fireworks"],
     },
     {
-      name: "logprobs",
+      name: "logprobs, preferred while an offering has them",
       request: { requirements: requirements({ logprobs: true }) },
       expected: ["groq", "fireworks"],
+    },
+    {
+      // A parameter is never a reason to refuse: without a logprobs offering, the provider drops it and warns.
+      name: "logprobs when no candidate has them",
+      request: { requirements: requirements({ logprobs: true }), routing: { providers: ["together"] } },
+      expected: ["together"],
     },
     {
       name: "streaming",

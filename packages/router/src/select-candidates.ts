@@ -81,7 +81,6 @@ function exclusionReason(
   if (requirements.parallelTools && !capabilities.parallelTools) return "no parallel tool calls";
   if (requirements.vision && !capabilities.vision) return "no image input";
   if (requirements.jsonSchema && !capabilities.jsonSchema) return "no JSON schema output";
-  if (requirements.logprobs && !capabilities.logprobs) return "no logprobs";
   if (requirements.streaming && !capabilities.streaming) return "no streaming";
   if (requirements.maxOutputTokens !== undefined && requirements.maxOutputTokens > offering.maxOutputTokens) {
     return `max output ${offering.maxOutputTokens} tokens < requested ${requirements.maxOutputTokens}`;
@@ -105,6 +104,23 @@ function exclusionReason(
       return `expected ttft ${Math.round(ttft)} ms > max_ttft_ms ${routing.max_ttft_ms}`;
   }
   return undefined;
+}
+
+/**
+ * `logprobs` is a parameter, not a feature the answer depends on: the gateway's rule for parameters a
+ * model cannot honour is a warning, never a refusal (server README, "Request rules"). So offerings that
+ * return logprobs are preferred, the others excluded only while one that does remains; otherwise they
+ * serve the request and their provider drops `logprobs` with a warning.
+ */
+function preferLogprobs(candidates: Candidate[], excluded: Exclusion[], request: RouteRequest): void {
+  if (!request.requirements.logprobs) return;
+  if (!candidates.some((candidate) => candidate.offering.capabilities.logprobs)) return;
+  for (let index = candidates.length - 1; index >= 0; index--) {
+    const offering = candidates[index]!.offering;
+    if (offering.capabilities.logprobs) continue;
+    excluded.push({ offering, reason: "no logprobs, and another candidate has them" });
+    candidates.splice(index, 1);
+  }
 }
 
 /** Estimated USD of the request at the offering's prices. */
@@ -180,6 +196,7 @@ export function selectCandidates(
       else excluded.push({ offering, reason });
     }
   }
+  preferLogprobs(candidates, excluded, request);
   if (candidates.length === 0) {
     const configured = excluded.filter((entry) => context.providers.has(entry.offering.provider));
     if (configured.length === 0)

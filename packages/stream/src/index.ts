@@ -4,6 +4,7 @@ export {
   transcodeSse,
 } from "./adapters/async-iterables";
 export { toSseTransformStream } from "./adapters/web-streams";
+export { chatCompletionToChunks } from "./chat-to-chat/chat-completion-to-chunks";
 export {
   type ChatToResponsesOptions,
   type ChatToResponsesTranscoder,

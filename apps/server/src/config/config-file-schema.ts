@@ -106,6 +106,16 @@ export const LoggingFileSchema = z.strictObject({
   logContent: z.boolean().optional(),
 });
 
+/** Reading the configured providers' model lists (at start-up, then every `refreshIntervalMs`). */
+export const DiscoveryFileSchema = z.strictObject({
+  /** Off: only the catalog's models (and `provider/model` pass-through) are served. Default on. */
+  enabled: z.boolean().optional(),
+  /** How often the lists are read again, in ms; 0 reads them at start-up only. Default 600000 (10 min). */
+  refreshIntervalMs: z.number().int().nonnegative().optional(),
+  /** How long one provider's list may take, in ms. Default 10000. */
+  timeoutMs: z.number().int().positive().optional(),
+});
+
 /** The config file (`--config` or `SWITCHYARD_CONFIG`), JSON. Unknown keys are errors, so typos surface. */
 export const ConfigFileSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -120,6 +130,7 @@ export const ConfigFileSchema = z.strictObject({
   limits: LimitsFileSchema.optional(),
   websocket: WebSocketFileSchema.optional(),
   logging: LoggingFileSchema.optional(),
+  discovery: DiscoveryFileSchema.optional(),
   /** Stored responses and conversations (see `StoreFileSchema`). */
   store: StoreFileSchema.optional(),
 });

@@ -99,6 +99,8 @@ export interface ServerConfig {
   limits: ServerLimits;
   websocket: WebSocketLimits;
   logging: { level: string; logContent: boolean };
+  /** Reading the providers' model lists: at start-up, then every `refreshIntervalMs` (0: never again). */
+  discovery: { enabled: boolean; refreshIntervalMs: number; timeoutMs: number };
   /** Stored responses and conversations: on or off, retention, SQLite directory or PostgreSQL URL. */
   store: StoreConfig;
 }
@@ -365,6 +367,11 @@ export function loadConfig(
     logging: {
       level,
       logContent: env["SWITCHYARD_LOG_CONTENT"] === "true" || (file.logging?.logContent ?? false),
+    },
+    discovery: {
+      enabled: file.discovery?.enabled ?? true,
+      refreshIntervalMs: file.discovery?.refreshIntervalMs ?? 600_000,
+      timeoutMs: file.discovery?.timeoutMs ?? 10_000,
     },
     store,
   };

@@ -5,6 +5,8 @@ export interface CachedResponse {
   id: string;
   /** The resolved input of the response followed by its output: the next turn's context. */
   context: readonly ResponseInputItem[];
+  /** Whether the response is in the response store too (so a stored successor links to it there). */
+  stored?: boolean;
 }
 
 /**

@@ -12,8 +12,10 @@ import type { WebSocketLimits } from "../config/config";
 import { errorToSend } from "../http-errors";
 import type { ExchangeContext } from "../request-context";
 import { inputLimitError } from "../request-limits";
+import type { ResponsesRelayResult } from "../responses-stream-relay";
 import { routeResponses, streamRoutedResponses } from "../routes/responses";
 import type { ServerServices } from "../server-services";
+import { expandCompactions } from "../state/compaction";
 import {
   type ConnectionResponseCache,
   contextAfter,
@@ -24,6 +26,7 @@ import { invalidSocketRequest, previousResponseNotFound, socketErrorEvent } from
 import { createSocketEventSink, type SocketBufferStats } from "./socket-event-sink";
 import { createSocketLanes, type SocketLanes } from "./socket-lanes";
 import { createSteering, type Steering } from "./socket-steering";
+import { streamStoredTurn } from "./socket-stored-turn";
 
 /** Looks up a response a connection's cache does not hold: the response store, when the server has one. */
 export type StoredContextResolver = (
@@ -134,16 +137,12 @@ export function createResponsesSocketSession(
     let created: ResponseObject | undefined;
     let terminal: { type: string; response: ResponseObject } | undefined;
     let failed = false;
+    let resolvedInput: ResponseInputItem[] = [];
     try {
       const request = requestOf(job.body);
-      const prior = previousId === undefined ? [] : await priorContext(previousId);
-      const resolvedInput = [...prior, ...steering.takeWaiting(previousId), ...inputItemsOf(request.input)];
-      const { previous_response_id: _previous, ...rest } = request;
-      const upstream: ResponsesRequest = { ...rest, input: resolvedInput };
-      const echo: ResponsesRequest =
-        previousId === undefined ? upstream : { ...upstream, previous_response_id: previousId };
-      const routed = await routeResponses(services, context, upstream);
-      const relayed = await streamRoutedResponses(services, context, echo, routed, () =>
+      const cached = previousId === undefined ? undefined : cache.get(previousId);
+      const own = [...steering.takeWaiting(previousId), ...inputItemsOf(request.input)];
+      const open = () =>
         createSocketEventSink(socket, {
           streamId,
           maxBufferedBytes: limits.maxBufferedBytes,
@@ -160,8 +159,32 @@ export function createResponsesSocketSession(
               failed = true;
             },
           },
-        }),
-      );
+        });
+      let relayed: ResponsesRelayResult | undefined;
+      if (services.state.enabled && request.store !== false) {
+        // A turn that stores goes through the store like POST /v1/responses: its chain is linked there,
+        // and other connections and HTTP find it. A previous response only this connection holds
+        // (store: false) is carried in as input, the new one then starting a stored chain of its own.
+        let stored: ResponsesRequest = { ...request, input: own };
+        if (cached !== undefined && cached.stored !== true) {
+          const { previous_response_id: _previous, ...rest } = request;
+          stored = { ...rest, input: [...cached.context, ...own] };
+        } else if (cached === undefined && previousId !== undefined) await priorContext(previousId);
+        const turn = await streamStoredTurn(services, context, stored, open);
+        relayed = turn.relayed;
+        resolvedInput = turn.input;
+      } else {
+        const prior = previousId === undefined ? [] : (cached?.context ?? (await priorContext(previousId)));
+        resolvedInput = [...prior, ...own];
+        const { previous_response_id: _previous, ...rest } = request;
+        // A compaction the gateway wrote (`/v1/responses/compact`) becomes its summary for the model; the
+        // cache keeps the items as the client sent them.
+        const upstream: ResponsesRequest = { ...rest, input: expandCompactions(resolvedInput) };
+        const echo: ResponsesRequest =
+          previousId === undefined ? upstream : { ...upstream, previous_response_id: previousId };
+        const routed = await routeResponses(services, context, upstream);
+        relayed = await streamRoutedResponses(services, context, echo, routed, open);
+      }
       if (relayed === undefined || relayed.clientAborted) {
         context.outcome.clientAborted = true;
         status = 499;
@@ -172,7 +195,11 @@ export function createResponsesSocketSession(
       const completed =
         terminal !== undefined && terminal.type !== "response.failed" && !failed && status === 200;
       if (completed)
-        cache.put({ id: terminal!.response.id, context: contextAfter(resolvedInput, terminal!.response) });
+        cache.put({
+          id: terminal!.response.id,
+          context: contextAfter(resolvedInput, terminal!.response),
+          stored: terminal!.response.store === true,
+        });
       else if (previousId !== undefined) cache.evict(previousId);
     } catch (error) {
       if (previousId !== undefined) cache.evict(previousId);

@@ -4,10 +4,15 @@ import {
   ChatCompletionRequestSchema,
   type ChatResult,
   type ChatStreamResult,
+  createLegacyFunctionChunkMapper,
+  liftLegacyFunctions,
   parseOrThrow,
+  toLegacyFunctionCompletion,
+  usesLegacyFunctions,
 } from "@switchyard/core";
-import type { RouteRequest } from "@switchyard/router";
+import type { AttemptTarget, RouteRequest } from "@switchyard/router";
 import { affinityKeyOf, requirementsOfChatRequest } from "@switchyard/router";
+import { chatCompletionToChunks } from "@switchyard/stream";
 import { relayChatStream } from "../chat-stream-relay";
 import { completeRouting } from "../complete-routing";
 import {
@@ -37,6 +42,7 @@ async function completeChat(
   context: RequestContext,
   routeRequest: RouteRequest,
   upstream: UpstreamChatRequest,
+  legacyFunctions: boolean,
 ): Promise<void> {
   // `stream_options` only means something on a stream; OpenAI rejects it otherwise.
   const { stream_options: _streamOptions, ...rest } = upstream;
@@ -48,7 +54,12 @@ async function completeChat(
     context.signal,
   );
   recordTarget(context, success);
-  const { response, warnings } = success.value;
+  let { response, warnings } = success.value;
+  if (legacyFunctions) {
+    const legacy = toLegacyFunctionCompletion(response);
+    response = legacy.value;
+    warnings = [...warnings, ...legacy.warnings];
+  }
   const routingMetadata = completeRouting(services, context, success, {
     usage: response.usage ?? null,
     warnings,
@@ -67,11 +78,50 @@ interface StartedChatStream {
   stream: PrimedStream<ChatCompletionChunk>;
 }
 
+async function* iterate<Item>(items: readonly Item[]): AsyncGenerator<Item> {
+  yield* items;
+}
+
+async function* mapChunks(
+  chunks: AsyncIterable<ChatCompletionChunk>,
+  map: (chunk: ChatCompletionChunk) => ChatCompletionChunk,
+): AsyncGenerator<ChatCompletionChunk> {
+  for await (const chunk of chunks) yield map(chunk);
+}
+
+/**
+ * A stream for an offering whose upstream cannot stream (o3-pro and the gpt-5.x pro models answer whole):
+ * the whole answer, sent as the chunks of a stream, with a warning saying so.
+ */
+async function streamFromWholeAnswer(
+  context: RequestContext,
+  target: AttemptTarget,
+  upstream: UpstreamChatRequest,
+): Promise<ChatStreamResult> {
+  const { stream: _stream, stream_options: _streamOptions, ...whole } = upstream;
+  const { response, warnings } = await target.provider.chat(
+    chatRequestFor(whole as UpstreamChatRequest, target),
+    callOptionsFor(target, context.signal, false),
+  );
+  return {
+    chunks: iterate(chatCompletionToChunks(response)),
+    warnings: [
+      ...warnings,
+      {
+        type: "adjusted_parameter",
+        code: "stream",
+        message: `${target.offering.canonicalId} does not stream upstream; its whole answer was sent as one stream.`,
+      },
+    ],
+  };
+}
+
 async function streamChat(
   services: ServerServices,
   context: RequestContext,
   routeRequest: RouteRequest,
   upstream: UpstreamChatRequest,
+  legacyFunctions: boolean,
 ): Promise<void> {
   // Usage is always requested upstream: the cost needs it, and the final chunk always carries it.
   const includeUsage = upstream.stream_options?.include_usage === true;
@@ -83,10 +133,12 @@ async function streamChat(
   const success = await services.router.route<StartedChatStream>(
     routeRequest,
     async (target) => {
-      const result = await target.provider.streamChat(
-        chatRequestFor(streamingRequest, target),
-        callOptionsFor(target, context.signal, true),
-      );
+      const result = target.offering.capabilities.streaming
+        ? await target.provider.streamChat(
+            chatRequestFor(streamingRequest, target),
+            callOptionsFor(target, context.signal, true),
+          )
+        : await streamFromWholeAnswer(context, target, upstream);
       return {
         result,
         stream: await primeStream(result.chunks, services.clock, streamGuard(services, target)),
@@ -100,8 +152,13 @@ async function streamChat(
   if (ttftMs === undefined) return;
   const writer = createSseWriter(context.response);
   writer.open(routingHeaders(success.target.offering));
-  const complete = streamCompletion(services, context, success, ttftMs, () => result.warnings);
-  const relayed = await relayChatStream(writer, stream.items, {
+  const legacy = legacyFunctions ? createLegacyFunctionChunkMapper() : undefined;
+  const complete = streamCompletion(services, context, success, ttftMs, () => [
+    ...result.warnings,
+    ...(legacy?.warnings ?? []),
+  ]);
+  const chunks = legacy === undefined ? stream.items : mapChunks(stream.items, (chunk) => legacy.push(chunk));
+  const relayed = await relayChatStream(writer, chunks, {
     includeUsage,
     signal: context.signal,
     fallbackId: services.ids("chatcmpl"),
@@ -127,23 +184,28 @@ export function chatCompletionsRoute(services: ServerServices): Route {
     authenticated: true,
     async handle(context) {
       const body = await readJsonBody(context.request, bodyReadOptions(services.config.limits));
-      const request = parseOrThrow(ChatCompletionRequestSchema, body);
+      const parsed = parseOrThrow(ChatCompletionRequestSchema, body);
+      // Deprecated function calling is served as tools on every provider and answered in its own form.
+      const legacyFunctions = usesLegacyFunctions(parsed);
+      const request = legacyFunctions ? liftLegacyFunctions(parsed) : parsed;
       const outcome = context.outcome;
       outcome.stream = request.stream === true;
       const requestedModel = requestedModelOf(request);
       if (requestedModel !== undefined) outcome.requestedModel = requestedModel;
       if (request.gateway?.metadata !== undefined) outcome.metadata = request.gateway.metadata;
       if (services.config.logging.logContent) outcome.prompt = request.messages;
+      // Every offering is streamed here, one that cannot stream upstream from its whole answer.
       const routeRequest = routeRequestOf(
         request,
         "chat",
-        requirementsOfChatRequest(request),
+        { ...requirementsOfChatRequest(request), streaming: false },
         { aliases: services.config.modelAliases, router: services.router },
         affinityKeyOf(request),
       );
       const upstream = withoutGateway(request);
-      if (request.stream === true) await streamChat(services, context, routeRequest, upstream);
-      else await completeChat(services, context, routeRequest, upstream);
+      if (request.stream === true)
+        await streamChat(services, context, routeRequest, upstream, legacyFunctions);
+      else await completeChat(services, context, routeRequest, upstream, legacyFunctions);
     },
   };
 }

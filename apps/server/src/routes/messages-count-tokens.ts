@@ -1,8 +1,5 @@
-import {
-  type EstimatedTokenCount,
-  estimateInputTokens,
-  MessagesCountTokensRequestSchema,
-} from "@switchyard/chat-messages";
+import { AnthropicCountTokensRequestSchema } from "@switchyard/anthropic-api";
+import { type EstimatedTokenCount, estimateInputTokens } from "@switchyard/chat-messages";
 import { nativeTokenCounter, parseOrThrow } from "@switchyard/core";
 import type { AttemptTarget, RequestRequirements } from "@switchyard/router";
 import { callOptionsFor, routeRequestOf } from "../gateway-request";
@@ -53,7 +50,7 @@ async function countAt(
     const options = { ...callOptionsFor(target, context.signal, false), headers };
     return { input_tokens: await countTokens(native, options) };
   }
-  return estimateInputTokens(parseOrThrow(MessagesCountTokensRequestSchema, body));
+  return estimateInputTokens(parseOrThrow(AnthropicCountTokensRequestSchema, body));
 }
 
 /**

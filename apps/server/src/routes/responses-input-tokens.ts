@@ -1,4 +1,5 @@
-import { estimateInputTokens, type MessagesCountTokensRequest } from "@switchyard/chat-messages";
+import type { AnthropicCountTokensRequest } from "@switchyard/anthropic-api";
+import { estimateInputTokens } from "@switchyard/chat-messages";
 import {
   type ChatCompletionRequest,
   invalidRequest,
@@ -49,7 +50,7 @@ function estimate(chat: ChatCompletionRequest): InputTokenCount {
     model: chat.model ?? "",
     messages,
     tools,
-  } as unknown as MessagesCountTokensRequest);
+  } as unknown as AnthropicCountTokensRequest);
   return { object: "response.input_tokens", ...counted };
 }
 

@@ -25,7 +25,11 @@ import { planResponses, upstreamRequestOf } from "../state/responses-plan";
 import { endStreamedAnswer } from "../streamed-answer";
 
 /** Records a Responses request on the exchange's outcome, for the log line and the metrics. */
-function recordRequest(services: ServerServices, context: ExchangeContext, request: ResponsesRequest): void {
+export function recordRequest(
+  services: ServerServices,
+  context: ExchangeContext,
+  request: ResponsesRequest,
+): void {
   const outcome = context.outcome;
   outcome.stream = request.stream === true;
   const requestedModel = requestedModelOf(request);

@@ -135,8 +135,11 @@ export function openSqliteDatabase(
           guarded(() => database.exec("COMMIT"));
           return result;
         } catch (error) {
-          // SQLite rolls back on its own after some errors (SQLITE_FULL among them).
-          if (database.isTransaction) database.exec("ROLLBACK");
+          // SQLite rolls back on its own after some errors (SQLITE_FULL among them); then there is nothing
+          // to roll back and ROLLBACK fails ("no transaction is active"), which changes nothing.
+          try {
+            database.exec("ROLLBACK");
+          } catch {}
           throw error;
         }
       }),
