@@ -106,13 +106,12 @@ const legacyFinishReason = (reason: string | null | undefined): string | null | 
 
 function legacyMessage(message: ChatResponseMessage, warnings: Warning[]): ChatResponseMessage {
   const calls = message.tool_calls ?? [];
-  if (calls.length === 0) return message;
+  const first = calls[0];
+  // A request in the legacy form offered functions only, so a custom tool call cannot answer it.
+  if (first === undefined || first.type !== "function") return message;
   const { tool_calls: _toolCalls, ...rest } = message;
   if (calls.length > 1) warnings.push(droppedCalls(calls.length - 1));
-  return {
-    ...rest,
-    function_call: { name: calls[0]!.function.name, arguments: calls[0]!.function.arguments },
-  };
+  return { ...rest, function_call: { name: first.function.name, arguments: first.function.arguments } };
 }
 
 /**

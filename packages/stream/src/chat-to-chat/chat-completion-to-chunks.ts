@@ -61,12 +61,19 @@ export function chatCompletionToChunks(completion: ChatCompletionResponse): Chat
             index: choice.index,
             delta: {
               tool_calls: [
-                {
-                  index: position,
-                  id: call.id,
-                  type: "function",
-                  function: { name: call.function.name, arguments: call.function.arguments },
-                },
+                call.type === "function"
+                  ? {
+                      index: position,
+                      id: call.id,
+                      type: "function",
+                      function: { name: call.function.name, arguments: call.function.arguments },
+                    }
+                  : {
+                      index: position,
+                      id: call.id,
+                      type: "custom",
+                      custom: { name: call.custom.name, input: call.custom.input },
+                    },
               ],
             },
             logprobs: null,
