@@ -23,7 +23,7 @@ import { renderMessagesError } from "./messages";
 export const TOKEN_COUNT_HEADER = "x-switchyard-token-count";
 
 /** A count needs nothing of an offering: any offering of the model may answer for it. */
-const ANY_OFFERING: RequestRequirements = {
+export const ANY_OFFERING: RequestRequirements = {
   tools: false,
   parallelTools: false,
   vision: false,

@@ -9,7 +9,7 @@ import {
   ResponsesRequestSchema,
 } from "@switchyard/core";
 import { chatRequestToAnthropic } from "@switchyard/provider-anthropic";
-import type { AttemptTarget, RequestRequirements } from "@switchyard/router";
+import type { AttemptTarget } from "@switchyard/router";
 import { callOptionsFor, routeRequestOf } from "../gateway-request";
 import { bodyReadOptions, readJsonBody } from "../read-json-body";
 import { recordTarget } from "../record-routing";
@@ -20,18 +20,7 @@ import { sendJson } from "../send-json";
 import type { ServerServices } from "../server-services";
 import { prepareResponses } from "../state/prepare-responses";
 import { planResponses } from "../state/responses-plan";
-import { TOKEN_COUNT_HEADER } from "./messages-count-tokens";
-
-/** A count needs nothing of an offering: any offering of the model may answer for it. */
-const ANY_OFFERING: RequestRequirements = {
-  tools: false,
-  parallelTools: false,
-  vision: false,
-  jsonSchema: false,
-  logprobs: false,
-  streaming: false,
-  estimatedInputTokens: 0,
-};
+import { ANY_OFFERING, TOKEN_COUNT_HEADER } from "./messages-count-tokens";
 
 /** The fields of a Messages body Anthropic's `count_tokens` takes. */
 const COUNTED_FIELDS = ["model", "messages", "system", "tools", "tool_choice", "thinking"] as const;
